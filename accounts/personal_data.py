@@ -48,7 +48,7 @@ class Entry:
     def rows_for(self, user: models.Model) -> models.QuerySet:
         condition = Q()
         for path in self.user_paths + self.also_anonymise:
-            condition |= Q(**{path: user})
+            condition |= Q(**{path: user.pk if path == "pk" else user})
         return self.model._default_manager.filter(condition).distinct()
 
 
@@ -117,7 +117,10 @@ def holds_personal_data(model: type[models.Model]) -> bool:
         if isinstance(f, models.FileField):
             return True
         related = getattr(f, "related_model", None)
-        if related is not None and f.is_relation and related._meta.label_lower == user_label:
+        if related is None or not f.is_relation:
+            continue
+        label = related.lower() if isinstance(related, str) else related._meta.label_lower
+        if label == user_label:
             return True
     return False
 

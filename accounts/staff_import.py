@@ -51,12 +51,15 @@ class StaffRow:
 def decode_staff_file(data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise StaffFileError(_("The file is larger than 1 MB. Split it into smaller files."))
-    for encoding in ("utf-8-sig", "big5hkscs", "utf-16"):
+    # Excel saves "CSV UTF-8" with a byte-order mark, "Unicode text" as UTF-16 with one, and
+    # older Hong Kong set-ups save Big5-HKSCS.
+    encodings = ["utf-16"] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ["utf-8-sig", "big5hkscs"]
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text:
+        if not any(ord(c) < 32 and c not in "\t\r\n" for c in text):
             return text
     raise StaffFileError(
         _("The file is not readable text. Save it from your spreadsheet as “CSV UTF-8”.")

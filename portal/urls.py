@@ -31,6 +31,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("dashboard/", views.dashboard, name="dashboard"),
+    # Wagtail's front-end log-in for private pages would be a side door past allauth.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

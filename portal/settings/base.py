@@ -244,6 +244,7 @@ WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "TDL Portal"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,0 +1,159 @@
+"""Gate: every URL is declared for every role, and every declaration holds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from accounts.models import Invitation, Membership
+from tests import authz
+from tests.authz import Group, Row, everyone, signed_in
+from tests.factories import InvitationFactory
+
+LEADERS_ONLY = dict(
+    anonymous="login",
+    teacher=404,
+    other_teacher=404,
+    mentor=404,
+    principal=200,
+    other_principal=404,
+    edb_admin=200,
+)
+
+
+def _school(world: dict[str, Any]) -> dict[str, Any]:
+    return {"school_id": world["school"].pk}
+
+
+def _pending_invitation(world: dict[str, Any]) -> dict[str, Any]:
+    return {"school_id": world["school"].pk, "invitation_id": world["invitation"].pk}
+
+
+def _teacher_membership(world: dict[str, Any]) -> dict[str, Any]:
+    return {"school_id": world["school"].pk, "membership_id": world["teacher_membership"].pk}
+
+
+ROWS: dict[str, Row] = {
+    "healthz": Row("get", everyone(200)),
+    "readyz": Row("get", everyone(200)),
+    "set_language": Row("post", everyone(302), data={"language": "zh-hant", "next": "/"}),
+    "dashboard": Row("get", signed_in(200)),
+    "accounts:profile": Row("get", signed_in(200)),
+    "accounts:export_my_data": Row("get", signed_in(200)),
+    "accounts:accept_invitation": Row(
+        "get", everyone(200), kwargs=lambda w: {"token": w["invitation"].token}
+    ),
+    "accounts:staff_import_template": Row("get", everyone(200)),
+    "accounts:staff_list": Row("get", LEADERS_ONLY, kwargs=_school),
+    "accounts:invite": Row(
+        "post", {**LEADERS_ONLY, "principal": 302, "edb_admin": 302}, kwargs=_school
+    ),
+    "accounts:revoke_invitation": Row("get", LEADERS_ONLY, kwargs=_pending_invitation),
+    "accounts:membership_toggle": Row("get", LEADERS_ONLY, kwargs=_teacher_membership),
+    "accounts:staff_import": Row("get", LEADERS_ONLY, kwargs=_school),
+    "accounts:staff_import_preview": Row(
+        "get", {**LEADERS_ONLY, "principal": 302, "edb_admin": 302}, kwargs=_school
+    ),
+    # Redirects that close the frameworks' own log-in forms: everyone is sent to allauth.
+    "django-admin/login/": Row("get", everyone(302)),
+    "cms/login/": Row("get", everyone(302)),
+    "cms/password_reset/": Row("get", everyone(302)),
+    "en/_util/login/": Row("get", everyone(302)),
+}
+
+GROUPS: list[Group] = [
+    # Wagtail admin: only staff; a signed-in teacher is turned away to the dashboard's home.
+    Group("cms/", "/cms/", signed_in(302, edb_admin=200)),
+    # Django admin: staff only; everyone else is sent to sign in (and on to their dashboard).
+    Group("django-admin/", "/django-admin/", everyone(302, edb_admin=200)),
+    Group("documents/", "/documents/999999/missing.pdf", everyone(404)),
+    # allauth: the log-in page; signed-in people are sent on.
+    Group("en/accounts/", "/en/accounts/login/", everyone(302, anonymous=200)),
+    # Wagtail page serving and its private-page helpers.
+    Group("en/_util/", "/en/_util/authenticate_with_password/999999/999999/", everyone(404)),
+    Group("en/^(", "/en/", everyone(200)),
+]
+
+
+def test_every_url_pattern_is_declared():
+    missing = authz.undeclared(ROWS, GROUPS)
+    assert not missing, "URL patterns with no declared expectation per role:\n" + "\n".join(missing)
+
+
+def test_no_declaration_is_stale():
+    keys = {key for key, _route in authz.walk()}
+    stale = sorted(set(ROWS) - keys)
+    assert not stale, f"Declared rows for URLs that no longer exist: {stale}"
+
+
+@pytest.fixture
+def world(people, school, other_school):
+    invitation = InvitationFactory(school=school, email="new.colleague@school.example")
+    return {
+        **people,
+        "school": school,
+        "other_school": other_school,
+        "invitation": invitation,
+        "teacher_membership": Membership.objects.get(user=people["teacher"], school=school),
+    }
+
+
+def _client_for(role: str, world: dict[str, Any]) -> Client:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(world[role])
+    return client
+
+
+def check(role: str, expected: authz.Outcome, response) -> str | None:
+    """None when the response is what the matrix expects, else a description of the mismatch."""
+    if expected == "login":
+        location = response.get("Location", "")
+        if response.status_code == 302 and reverse("account_login") in location:
+            return None
+        return f"{role}: expected a redirect to sign in, got {response.status_code} {location}"
+    if response.status_code != expected:
+        return f"{role}: expected {expected}, got {response.status_code}"
+    return None
+
+
+def url_for(key: str, row: Row, world: dict[str, Any]) -> str:
+    if ":" in key or key in ("healthz", "readyz", "set_language", "dashboard"):
+        return reverse(key, kwargs=row.kwargs(world))
+    return "/" + key
+
+
+def mismatches(key: str, row: Row, world: dict[str, Any]) -> list[str]:
+    problems = []
+    for role in authz.ROLES:
+        url = url_for(key, row, world)
+        response = getattr(_client_for(role, world), row.method)(url, row.data)
+        problem = check(role, row.expect[role], response)
+        if problem:
+            problems.append(f"{key} {url}: {problem}")
+    return problems
+
+
+@pytest.mark.parametrize("key", list(ROWS))
+def test_matrix(key, world):
+    problems = mismatches(key, ROWS[key], world)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("group", GROUPS, ids=[g.prefix for g in GROUPS])
+def test_third_party_groups(group, world):
+    problems = []
+    for role in authz.ROLES:
+        response = _client_for(role, world).get(group.representative)
+        problem = check(role, group.expect[role], response)
+        if problem:
+            problems.append(f"{group.prefix} {group.representative}: {problem}")
+    assert not problems, "\n".join(problems)
+
+
+def test_pending_invitation_survives_the_matrix(world):
+    # The matrix POSTs an empty invitation form: it must not create or change anything.
+    assert Invitation.objects.count() == 1
