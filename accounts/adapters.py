@@ -19,7 +19,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest, sociallogin) -> bool:
-        return True
+        return settings.PORTAL_OPEN_SIGNUP
 
     def populate_user(self, request: HttpRequest, sociallogin, data):
         user = super().populate_user(request, sociallogin, data)

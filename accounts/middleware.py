@@ -19,6 +19,8 @@ _REACHABLE_WITHOUT_MFA = frozenset(
         "account_logout",
         "account_email",
         "account_confirm_email",
+        "account_reauthenticate",
+        "mfa_reauthenticate",
         "mfa_index",
         "mfa_activate_totp",
         "mfa_generate_recovery_codes",

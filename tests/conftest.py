@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import SchoolFactory, member, platform_user
@@ -10,6 +11,14 @@ from tests.factories import SchoolFactory, member, platform_user
 def _english_by_default():
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate limits and other cached state must not leak from one test into the next.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

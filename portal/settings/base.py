@@ -17,7 +17,7 @@ if (BASE_DIR / ".env").exists():
     environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 
-def _local_secret_key() -> str:
+def local_secret_key() -> str:
     """A random key kept under var/ so that sessions survive restarts of a local run."""
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     key_file = VAR_DIR / "secret_key"
@@ -28,7 +28,9 @@ def _local_secret_key() -> str:
 
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="") or _local_secret_key()
+# Empty here on purpose: dev.py and test.py fall back to a key kept under var/, production.py
+# refuses to start without one.
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("PORTAL_SITE_URL", default="http://127.0.0.1:8000")
@@ -206,6 +208,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TDL Portal"
 MFA_RECOVERY_CODE_COUNT = 10
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+# Behind a load balancer, allauth must read the client address from X-Forwarded-For or every
+# person shares the proxy's address and its per-IP rate limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 SOCIALACCOUNT_ONLY = False
 
 SOCIALACCOUNT_PROVIDERS: dict[str, dict] = {}

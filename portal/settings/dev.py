@@ -1,6 +1,9 @@
 """Local development: the embedded runtime with debugging on."""
 
 from .base import *  # noqa: F403
+from .base import SECRET_KEY, local_secret_key
 from .base import env
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
+
+SECRET_KEY = SECRET_KEY or local_secret_key()
