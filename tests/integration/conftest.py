@@ -38,7 +38,7 @@ def _skip_without_services() -> None:
     if not settings.CELERY_BROKER_URL:
         pytest.skip("needs a real broker: set CELERY_BROKER_URL (as .ci/run does)")
     if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL, which a worker in another process can share: set DATABASE_URL")
+        pytest.skip("needs PostgreSQL, shared with the worker's process: set DATABASE_URL")
 
 
 def _database_url(settings_dict: dict) -> str:
@@ -89,13 +89,23 @@ def celery_worker(django_db_setup, tmp_path_factory) -> Iterator[RunningWorker]:
         "PYTHONUNBUFFERED": "1",
     }
     command = [
-        sys.executable, "-m", "celery", "-A", "portal", "worker",
-        "--pool=solo", "--concurrency=1", "--loglevel=INFO",
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "portal",
+        "worker",
+        "--pool=solo",
+        "--concurrency=1",
+        "--loglevel=INFO",
         f"--hostname={hostname}",
         # Tasks left in the queue by earlier runs or by tests that ran without a worker refer to
         # rows of other databases: drop them before this worker takes any.
         "--purge",
-        "--without-gossip", "--without-mingle", "--without-heartbeat",
+        # A lone worker has no peers to gossip with or sync from: it starts and stops faster.
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
     ]
     with log_path.open("wb") as log:
         process = subprocess.Popen(

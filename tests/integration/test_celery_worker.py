@@ -25,7 +25,7 @@ pytestmark = [
     ),
     pytest.mark.skipif(
         settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-        reason="needs PostgreSQL, which a worker in another process can share: set DATABASE_URL",
+        reason="needs PostgreSQL, shared with the worker's process: set DATABASE_URL",
     ),
 ]
 
