@@ -32,7 +32,7 @@ class InviteForm(forms.Form):
 class StaffFileForm(forms.Form):
     file = forms.FileField(
         label=_("Staff list (CSV)"),
-        help_text=_("Columns: email, full_name, name_zh, role, stage, subjects, years_of_experience, rank."),
+        help_text=_("Columns: email, full_name and/or name_zh, role, stage, subjects, years_of_experience, rank."),
     )
 
     def clean_file(self):
@@ -40,7 +40,7 @@ class StaffFileForm(forms.Form):
         if f.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 1 MB. Split it into smaller files."))
         if not f.name.lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv file saved from your spreadsheet."))
+            raise forms.ValidationError(_("Upload a .csv or .txt file saved from your spreadsheet."))
         return f
 
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-#: Columns the file must have; everything else is optional.
-REQUIRED_COLUMNS = ("email", "full_name")
-OPTIONAL_COLUMNS = ("name_zh", "role", "stage", "subjects", "years_of_experience", "rank")
+#: Columns the file must have (and at least one of the two name columns); the rest is optional.
+REQUIRED_COLUMNS = ("email",)
+NAME_COLUMNS = ("full_name", "name_zh")
+OPTIONAL_COLUMNS = ("full_name", "name_zh", "role", "stage", "subjects", "years_of_experience", "rank")
 #: Roles a school may give through a staff list. A principal is appointed by an administrator.
 IMPORTABLE_ROLES = ("teacher", "mentor", "school_admin")
 STAGES = ("in_service", "pre_service")
@@ -73,9 +74,11 @@ def parse_staff_csv(text: str, *, valid_ranks: frozenset[str]) -> list[StaffRow]
         raise StaffFileError(_("The file is empty."))
     columns = [(name or "").strip().lower() for name in reader.fieldnames]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if not any(c in columns for c in NAME_COLUMNS):
+        missing.append(" / ".join(NAME_COLUMNS))
     if missing:
         raise StaffFileError(
-            _("The file has no column named %(columns)s. The first row must hold column names.")
+            _("Columns missing from the first row: %(columns)s. The first row must hold column names.")
             % {"columns": ", ".join(f"“{c}”" for c in missing)}
         )
     reader.fieldnames = columns

@@ -213,8 +213,8 @@ def staff_import_preview(request: HttpRequest, school_id: int) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "Import finished: %(created)d new accounts (invited by e-mail), %(added)d added to the school, "
-                    "%(changed)d roles changed, %(unchanged)d unchanged, %(skipped)d rows skipped."
+                    "Import finished. New accounts (invited by e-mail): %(created)d · joined the school: "
+                    "%(added)d · roles changed: %(changed)d · unchanged: %(unchanged)d · rows skipped: %(skipped)d."
                 )
                 % {
                     "created": result.created_users,
@@ -238,7 +238,7 @@ def staff_import_preview(request: HttpRequest, school_id: int) -> HttpResponse:
 
 
 def staff_import_template(request: HttpRequest) -> HttpResponse:
-    header = ",".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
+    header = ",".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)  # email,full_name,name_zh,…
     example = "chan.taiman@example.edu.hk,Chan Tai Man,陳大文,teacher,in_service,\"English, ICT\",5,gm"
     response = HttpResponse(f"\ufeff{header}\r\n{example}\r\n", content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="staff-list-template.csv"'

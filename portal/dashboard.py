@@ -124,7 +124,11 @@ def build_dashboard(user: User) -> Dashboard:
         )
         territory = {
             "schools": schools,
-            "teachers": Membership.objects.active().filter(role=Role.TEACHER).values("user").distinct().count(),
+            "teachers": Membership.objects.active()
+            .filter(role=Role.TEACHER, user__teacher_profile__stage=TeacherProfile.Stage.IN_SERVICE)
+            .values("user")
+            .distinct()
+            .count(),
             "pre_service": TeacherProfile.objects.filter(stage=TeacherProfile.Stage.PRE_SERVICE).count(),
         }
     return Dashboard(user=user, roles=roles, schools=panels, next_steps=steps, territory=territory)

@@ -19,36 +19,44 @@ class CalloutBlock(blocks.StructBlock):
     tone = blocks.ChoiceBlock(
         choices=[("info", _("Information")), ("tip", _("Tip")), ("warning", _("Warning"))],
         default="info",
+        label=_("Tone"),
     )
-    title = blocks.CharBlock(required=False)
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"], label=_("Text"))
 
     class Meta:
         icon = "help"
+        label = _("Callout")
         template = "portal/blocks/callout.html"
 
 
 class CardBlock(blocks.StructBlock):
-    title = blocks.CharBlock()
-    text = blocks.TextBlock(required=False)
-    page = blocks.PageChooserBlock(required=False)
-    url = blocks.URLBlock(required=False)
-    link_text = blocks.CharBlock(required=False)
+    title = blocks.CharBlock(label=_("Title"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    url = blocks.URLBlock(required=False, label=_("Link URL"))
+    link_text = blocks.CharBlock(required=False, label=_("Link text"))
+
+    class Meta:
+        label = _("Card")
 
 
 class CardsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False)
-    cards = blocks.ListBlock(CardBlock())
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+    cards = blocks.ListBlock(CardBlock(), label=_("Cards"))
 
     class Meta:
         icon = "table"
+        label = _("Cards")
         template = "portal/blocks/cards.html"
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(form_classname="title", icon="title", template="portal/blocks/heading.html")
-    paragraph = blocks.RichTextBlock(icon="pilcrow")
-    image = ImageBlock()
+    heading = blocks.CharBlock(
+        form_classname="title", icon="title", template="portal/blocks/heading.html", label=_("Heading")
+    )
+    paragraph = blocks.RichTextBlock(icon="pilcrow", label=_("Paragraph"))
+    image = ImageBlock(label=_("Image"))
     callout = CalloutBlock()
     cards = CardsBlock()
 
@@ -129,7 +137,12 @@ class MenuItem(Orderable):
     menu = ParentalKey(Menu, on_delete=models.CASCADE, related_name="items")
     title = models.CharField(_("title"), max_length=80)
     link_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("page"),
     )
     link_url = models.CharField(
         _("link URL"), max_length=300, blank=True, help_text=_("Used when no page is chosen.")
