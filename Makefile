@@ -47,6 +47,7 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --check accounts portal --extension html
+	$(BIN)/djlint --lint accounts portal --extension html
 
 bench: install-test
 	@for script in benches/*.py; do \

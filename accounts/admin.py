@@ -21,7 +21,10 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Person"), {"fields": ["full_name", "name_zh", "preferred_language"]}),
-        (_("Access"), {"fields": ["platform_role", "is_active", "is_staff", "is_superuser", "groups"]}),
+        (
+            _("Access"),
+            {"fields": ["platform_role", "is_active", "is_staff", "is_superuser", "groups"]},
+        ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

@@ -11,7 +11,9 @@ from accounts.staff_import import MAX_BYTES
 class ProfileForm(forms.ModelForm):
     full_name = forms.CharField(label=_("Full name (English)"), max_length=150, required=False)
     name_zh = forms.CharField(label=_("Name in Chinese"), max_length=50, required=False)
-    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=User._meta.get_field("preferred_language").choices)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=User._meta.get_field("preferred_language").choices
+    )
 
     class Meta:
         model = TeacherProfile
@@ -26,29 +28,42 @@ class ProfileForm(forms.ModelForm):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
-    role = forms.ChoiceField(label=_("Role"), choices=[c for c in Role.choices if c[0] != Role.PRINCIPAL])
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[c for c in Role.choices if c[0] != Role.PRINCIPAL]
+    )
 
 
 class StaffFileForm(forms.Form):
     file = forms.FileField(
         label=_("Staff list (CSV)"),
-        help_text=_("Columns: email, full_name and/or name_zh, role, stage, subjects, years_of_experience, rank."),
+        help_text=_(
+            "Columns: email, full_name and/or name_zh, role, stage, subjects, years_of_experience, rank."
+        ),
     )
 
     def clean_file(self):
         f = self.cleaned_data["file"]
         if f.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 1 MB. Split it into smaller files."))
+            raise forms.ValidationError(
+                _("The file is larger than 1 MB. Split it into smaller files.")
+            )
         if not f.name.lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv or .txt file saved from your spreadsheet."))
+            raise forms.ValidationError(
+                _("Upload a .csv or .txt file saved from your spreadsheet.")
+            )
         return f
 
 
 class SetPasswordForm(forms.Form):
     full_name = forms.CharField(label=_("Full name (English)"), max_length=150, required=False)
     name_zh = forms.CharField(label=_("Name in Chinese"), max_length=50, required=False)
-    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-    password2 = forms.CharField(label=_("Password (again)"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password1 = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
     def __init__(self, *args, user: User | None = None, **kwargs) -> None:
         self.user = user
@@ -64,6 +79,10 @@ class SetPasswordForm(forms.Form):
                 validate_password(p1, self.user)
             except forms.ValidationError as exc:
                 self.add_error("password1", exc)
-        if not cleaned.get("full_name") and not cleaned.get("name_zh") and not (self.user and self.user.get_full_name() != self.user.email):
+        if (
+            not cleaned.get("full_name")
+            and not cleaned.get("name_zh")
+            and not (self.user and self.user.get_full_name() != self.user.email)
+        ):
             raise forms.ValidationError(_("Give your name in English or in Chinese."))
         return cleaned

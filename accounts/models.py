@@ -166,7 +166,9 @@ class School(models.Model):
         verbose_name_plural = _("schools")
         ordering = ["name_en"]
         constraints = [
-            models.UniqueConstraint(fields=["name_en", "district"], name="school_unique_name_district")
+            models.UniqueConstraint(
+                fields=["name_en", "district"], name="school_unique_name_district"
+            )
         ]
 
     def __str__(self) -> str:
@@ -237,7 +239,9 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["school__name_en", "user__email"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "school"], name="membership_one_role_per_school")
+            models.UniqueConstraint(
+                fields=["user", "school"], name="membership_one_role_per_school"
+            )
         ]
 
     def __str__(self) -> str:
@@ -349,5 +353,7 @@ class Invitation(models.Model):
     @property
     def is_pending(self) -> bool:
         return (
-            self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
         )

@@ -160,7 +160,11 @@ def export_personal_data(user: models.Model, reg: Registry = registry) -> dict[s
     for label, entry in sorted(reg.entries.items()):
         rows = [_row(obj, entry.exclude_fields) for obj in entry.rows_for(user).order_by("pk")]
         if rows:
-            data[label] = {"purpose": entry.purpose, "on_erasure": entry.erasure.value, "rows": rows}
+            data[label] = {
+                "purpose": entry.purpose,
+                "on_erasure": entry.erasure.value,
+                "rows": rows,
+            }
     return data
 
 

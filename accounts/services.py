@@ -28,10 +28,14 @@ class AccountsError(Exception):
 def _require_leader(*, school: School, by: User) -> None:
     if by.is_superuser or by.is_edb_admin:
         return
-    if not Membership.objects.active().filter(
-        user=by, school=school, role__in=SCHOOL_LEADER_ROLES
-    ).exists():
-        raise AccountsError(_("Only the school's principal or administrators can manage its staff."))
+    if (
+        not Membership.objects.active()
+        .filter(user=by, school=school, role__in=SCHOOL_LEADER_ROLES)
+        .exists()
+    ):
+        raise AccountsError(
+            _("Only the school's principal or administrators can manage its staff.")
+        )
 
 
 def _enqueue_invitation(invitation: Invitation) -> None:

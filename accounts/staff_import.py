@@ -17,7 +17,15 @@ from django.utils.translation import gettext as _
 #: Columns the file must have (and at least one of the two name columns); the rest is optional.
 REQUIRED_COLUMNS = ("email",)
 NAME_COLUMNS = ("full_name", "name_zh")
-OPTIONAL_COLUMNS = ("full_name", "name_zh", "role", "stage", "subjects", "years_of_experience", "rank")
+OPTIONAL_COLUMNS = (
+    "full_name",
+    "name_zh",
+    "role",
+    "stage",
+    "subjects",
+    "years_of_experience",
+    "rank",
+)
 #: Roles a school may give through a staff list. A principal is appointed by an administrator.
 IMPORTABLE_ROLES = ("teacher", "mentor", "school_admin")
 STAGES = ("in_service", "pre_service")
@@ -54,7 +62,9 @@ def decode_staff_file(data: bytes) -> str:
         raise StaffFileError(_("The file is larger than 1 MB. Split it into smaller files."))
     # Excel saves "CSV UTF-8" with a byte-order mark, "Unicode text" as UTF-16 with one, and
     # older Hong Kong set-ups save Big5-HKSCS.
-    encodings = ["utf-16"] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ["utf-8-sig", "big5hkscs"]
+    encodings = (
+        ["utf-16"] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ["utf-8-sig", "big5hkscs"]
+    )
     for encoding in encodings:
         try:
             text = data.decode(encoding)
@@ -78,7 +88,9 @@ def parse_staff_csv(text: str, *, valid_ranks: frozenset[str]) -> list[StaffRow]
         missing.append(" / ".join(NAME_COLUMNS))
     if missing:
         raise StaffFileError(
-            _("Columns missing from the first row: %(columns)s. The first row must hold column names.")
+            _(
+                "Columns missing from the first row: %(columns)s. The first row must hold column names."
+            )
             % {"columns": ", ".join(f"“{c}”" for c in missing)}
         )
     reader.fieldnames = columns
@@ -102,7 +114,8 @@ def parse_staff_csv(text: str, *, valid_ranks: frozenset[str]) -> list[StaffRow]
         _validate(row, values, valid_ranks)
         if row.email in seen:
             row.errors.append(
-                _("This e-mail address already appears on line %(line)d.") % {"line": seen[row.email]}
+                _("This e-mail address already appears on line %(line)d.")
+                % {"line": seen[row.email]}
             )
         elif row.email:
             seen[row.email] = line

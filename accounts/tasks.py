@@ -21,13 +21,15 @@ from accounts.services import mark_invitation_sent
     max_retries=8,
 )
 def send_invitation(self, invitation_id: int) -> str:
-    invitation = Invitation.objects.select_related("school", "invited_by").filter(
-        pk=invitation_id
-    ).first()
+    invitation = (
+        Invitation.objects.select_related("school", "invited_by").filter(pk=invitation_id).first()
+    )
     if invitation is None or invitation.sent_at is not None or not invitation.is_pending:
         return "skipped"
     language = (
-        invitation.invited_by.preferred_language if invitation.invited_by else settings.LANGUAGE_CODE
+        invitation.invited_by.preferred_language
+        if invitation.invited_by
+        else settings.LANGUAGE_CODE
     )
     with translation.override(language):
         url = settings.SITE_URL.rstrip("/") + reverse(

@@ -8,7 +8,9 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/my-data.json", views.export_my_data, name="export_my_data"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
-    path("schools/staff-list-template.csv", views.staff_import_template, name="staff_import_template"),
+    path(
+        "schools/staff-list-template.csv", views.staff_import_template, name="staff_import_template"
+    ),
     path("schools/<int:school_id>/staff/", views.staff_list, name="staff_list"),
     path("schools/<int:school_id>/staff/invite/", views.invite, name="invite"),
     path(

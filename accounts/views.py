@@ -37,7 +37,11 @@ _VALID_RANKS = frozenset(TeacherProfile.Rank.values)
 def profile(request: HttpRequest) -> HttpResponse:
     user: User = request.user
     instance, _created = TeacherProfile.objects.get_or_create(user=user)
-    initial = {"full_name": user.full_name, "name_zh": user.name_zh, "preferred_language": user.preferred_language}
+    initial = {
+        "full_name": user.full_name,
+        "name_zh": user.name_zh,
+        "preferred_language": user.preferred_language,
+    }
     form = ProfileForm(request.POST or None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -56,7 +60,8 @@ def profile(request: HttpRequest) -> HttpResponse:
 def export_my_data(request: HttpRequest) -> HttpResponse:
     data = export_personal_data(request.user)
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="my-tdl-portal-data.json"'
     return response
@@ -66,7 +71,9 @@ def export_my_data(request: HttpRequest) -> HttpResponse:
 def staff_list(request: HttpRequest, school_id: int) -> HttpResponse:
     school = selectors.school_led_by_or_404(request.user, school_id)
     search = request.GET.get("q", "").strip()[:100]
-    page = Paginator(selectors.staff_of(school, search=search), 25).get_page(request.GET.get("page"))
+    page = Paginator(selectors.staff_of(school, search=search), 25).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "accounts/staff_list.html",
@@ -89,12 +96,17 @@ def invite(request: HttpRequest, school_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             invitation = services.invite_staff(
-                school=school, email=form.cleaned_data["email"], role=form.cleaned_data["role"], by=request.user
+                school=school,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                by=request.user,
             )
         except services.AccountsError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+            )
     else:
         for errors in form.errors.values():
             for error in errors:
@@ -109,14 +121,18 @@ def revoke_invitation(request: HttpRequest, school_id: int, invitation_id: int) 
     invitation = get_object_or_404(Invitation.objects.pending(), pk=invitation_id, school=school)
     if request.method == "POST":
         services.revoke_invitation(invitation=invitation, by=request.user)
-        messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
+        messages.success(
+            request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
+        )
         return redirect("accounts:staff_list", school_id=school.pk)
     return render(
         request,
         "portal/confirm.html",
         {
             "title": _("Withdraw invitation"),
-            "question": _("Withdraw the invitation to %(email)s? The link in their e-mail will stop working.")
+            "question": _(
+                "Withdraw the invitation to %(email)s? The link in their e-mail will stop working."
+            )
             % {"email": invitation.email},
             "confirm_label": _("Withdraw invitation"),
             "cancel_url": reverse("accounts:staff_list", kwargs={"school_id": school.pk}),
@@ -128,20 +144,28 @@ def revoke_invitation(request: HttpRequest, school_id: int, invitation_id: int) 
 @require_http_methods(["GET", "POST"])
 def membership_toggle(request: HttpRequest, school_id: int, membership_id: int) -> HttpResponse:
     school = selectors.school_led_by_or_404(request.user, school_id)
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id, school=school)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_id, school=school
+    )
     activate = not membership.is_active
     if request.method == "POST":
         try:
-            services.set_membership_active(membership=membership, is_active=activate, by=request.user)
+            services.set_membership_active(
+                membership=membership, is_active=activate, by=request.user
+            )
         except services.AccountsError as exc:
             messages.error(request, str(exc))
         else:
             if activate:
-                messages.success(request, _("%(name)s is back on the staff list.") % {"name": membership.user})
+                messages.success(
+                    request, _("%(name)s is back on the staff list.") % {"name": membership.user}
+                )
             else:
                 messages.success(
                     request,
-                    _("%(name)s no longer has access to this school. You can restore access from the staff list.")
+                    _(
+                        "%(name)s no longer has access to this school. You can restore access from the staff list."
+                    )
                     % {"name": membership.user},
                 )
         return redirect("accounts:staff_list", school_id=school.pk)
@@ -149,7 +173,9 @@ def membership_toggle(request: HttpRequest, school_id: int, membership_id: int) 
         question = _("Restore %(name)s's access to %(school)s?")
         label = _("Restore access")
     else:
-        question = _("Remove %(name)s's access to %(school)s? Their own records are kept and access can be restored.")
+        question = _(
+            "Remove %(name)s's access to %(school)s? Their own records are kept and access can be restored."
+        )
         label = _("Remove access")
     return render(
         request,
@@ -225,22 +251,39 @@ def staff_import_preview(request: HttpRequest, school_id: int) -> HttpResponse:
                 },
             )
         else:
-            messages.info(request, _("Nothing to change: everyone on the list is already on the staff with that role."))
+            messages.info(
+                request,
+                _(
+                    "Nothing to change: everyone on the list is already on the staff with that role."
+                ),
+            )
         return redirect("accounts:staff_list", school_id=school.pk)
     plan = services.plan_staff_import(school=school, rows=rows)
-    summary = {action: sum(1 for p in plan if p.action == action) for action in ("create", "add", "change_role", "unchanged", "error")}
+    summary = {
+        action: sum(1 for p in plan if p.action == action)
+        for action in ("create", "add", "change_role", "unchanged", "error")
+    }
     return render(
         request,
         "accounts/staff_import_preview.html",
-        {"school": school, "plan": plan, "summary": summary, "file_name": pending["name"],
-         "writable": summary["create"] + summary["add"] + summary["change_role"]},
+        {
+            "school": school,
+            "plan": plan,
+            "summary": summary,
+            "file_name": pending["name"],
+            "writable": summary["create"] + summary["add"] + summary["change_role"],
+        },
     )
 
 
 def staff_import_template(request: HttpRequest) -> HttpResponse:
     header = ",".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)  # email,full_name,name_zh,…
-    example = "chan.taiman@example.edu.hk,Chan Tai Man,陳大文,teacher,in_service,\"English, ICT\",5,gm"
-    response = HttpResponse(f"\ufeff{header}\r\n{example}\r\n", content_type="text/csv; charset=utf-8")
+    example = (
+        'chan.taiman@example.edu.hk,Chan Tai Man,陳大文,teacher,in_service,"English, ICT",5,gm'
+    )
+    response = HttpResponse(
+        f"\ufeff{header}\r\n{example}\r\n", content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="staff-list-template.csv"'
     return response
 
@@ -249,7 +292,9 @@ def staff_import_template(request: HttpRequest) -> HttpResponse:
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.select_related("school"), token=token)
     if not invitation.is_pending and invitation.accepted_at is None:
-        return render(request, "accounts/invitation_invalid.html", {"invitation": invitation}, status=410)
+        return render(
+            request, "accounts/invitation_invalid.html", {"invitation": invitation}, status=410
+        )
     existing = User.objects.filter(email__iexact=invitation.email).first()
 
     if request.user.is_authenticated:
@@ -264,7 +309,10 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "accounts/invitation_accept.html", {"invitation": invitation})
 
     if existing is not None and existing.has_usable_password():
-        messages.info(request, _("Sign in as %(email)s to accept the invitation.") % {"email": invitation.email})
+        messages.info(
+            request,
+            _("Sign in as %(email)s to accept the invitation.") % {"email": invitation.email},
+        )
         return redirect(f"{reverse('account_login')}?next={request.path}")
 
     form = SetPasswordForm(request.POST or None, user=existing)
@@ -286,4 +334,8 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to %(school)s.") % {"school": invitation.school})
         return redirect("dashboard")
-    return render(request, "accounts/invitation_set_password.html", {"invitation": invitation, "form": form, "existing": existing})
+    return render(
+        request,
+        "accounts/invitation_set_password.html",
+        {"invitation": invitation, "form": form, "existing": existing},
+    )

@@ -67,7 +67,10 @@ class Dashboard:
 def _profile_complete(user: User) -> bool:
     profile = TeacherProfile.objects.filter(user=user).first()
     return bool(
-        profile and (user.full_name or user.name_zh) and profile.subjects and profile.years_of_experience is not None
+        profile
+        and (user.full_name or user.name_zh)
+        and profile.subjects
+        and profile.years_of_experience is not None
     )
 
 
@@ -90,7 +93,9 @@ def build_dashboard(user: User) -> Dashboard:
         steps.append(
             NextStep(
                 _("Complete your profile"),
-                _("Add your subjects and years of experience so that recommendations fit your teaching."),
+                _(
+                    "Add your subjects and years of experience so that recommendations fit your teaching."
+                ),
                 reverse("accounts:profile"),
                 _("Edit profile"),
             )
@@ -129,6 +134,8 @@ def build_dashboard(user: User) -> Dashboard:
             .values("user")
             .distinct()
             .count(),
-            "pre_service": TeacherProfile.objects.filter(stage=TeacherProfile.Stage.PRE_SERVICE).count(),
+            "pre_service": TeacherProfile.objects.filter(
+                stage=TeacherProfile.Stage.PRE_SERVICE
+            ).count(),
         }
     return Dashboard(user=user, roles=roles, schools=panels, next_steps=steps, territory=territory)

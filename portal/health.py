@@ -63,5 +63,6 @@ def readyz(request: HttpRequest) -> JsonResponse:
     if not settings.CELERY_BROKER_URL:
         checks["broker"] = {"ok": True, "detail": "in-process (no broker configured)", "ms": 0.0}
     ready = all(c["ok"] for c in checks.values())
-    return JsonResponse({"status": "ok" if ready else "unavailable", "checks": checks},
-                        status=200 if ready else 503)
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", "checks": checks}, status=200 if ready else 503
+    )

@@ -53,7 +53,10 @@ class CardsBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        form_classname="title", icon="title", template="portal/blocks/heading.html", label=_("Heading")
+        form_classname="title",
+        icon="title",
+        template="portal/blocks/heading.html",
+        label=_("Heading"),
     )
     paragraph = blocks.RichTextBlock(icon="pilcrow", label=_("Paragraph"))
     image = ImageBlock(label=_("Image"))
@@ -66,7 +69,12 @@ class HomePage(Page):
     call_to_action = models.CharField(_("call to action"), max_length=80, blank=True)
     body = StreamField(BodyBlock(), blank=True, use_json_field=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("call_to_action"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("call_to_action"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     max_count_per_parent = 1
     subpage_types = ["portal.StandardPage", "portal.LandingPage"]
@@ -109,7 +117,9 @@ class LandingPage(Page):
 class Menu(TranslatableMixin, ClusterableModel):
     """A navigation menu editable in the admin; one copy per language."""
 
-    slug = models.SlugField(_("slug"), help_text=_("“main” is the header menu, “footer” the footer."))
+    slug = models.SlugField(
+        _("slug"), help_text=_("“main” is the header menu, “footer” the footer.")
+    )
     title = models.CharField(_("title"), max_length=100)
 
     panels = [FieldPanel("title"), FieldPanel("slug"), InlinePanel("items", label=_("items"))]
@@ -166,7 +176,9 @@ class SiteSettings(BaseSiteSetting):
     privacy_contact = models.EmailField(
         _("data-protection contact"),
         blank=True,
-        help_text=_("Shown next to the privacy notice; requests to access or correct data go here."),
+        help_text=_(
+            "Shown next to the privacy notice; requests to access or correct data go here."
+        ),
     )
     footer_note_en = models.CharField(_("footer note (English)"), max_length=300, blank=True)
     footer_note_zh = models.CharField(_("footer note (Chinese)"), max_length=300, blank=True)

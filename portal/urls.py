@@ -20,7 +20,9 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("django-admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path(
+        "django-admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)
+    ),
     path("django-admin/", admin.site.urls),
     path("cms/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("cms/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),

@@ -83,7 +83,9 @@ def give_mfa(user: User) -> str:
     return secret
 
 
-def member(role: str, school: School | None = None, *, mfa: bool | None = None, **user_kwargs) -> User:
+def member(
+    role: str, school: School | None = None, *, mfa: bool | None = None, **user_kwargs
+) -> User:
     """A user with ``role`` at ``school``; privileged roles get a second factor unless mfa=False."""
     user = UserFactory(**user_kwargs)
     MembershipFactory(user=user, school=school or SchoolFactory(), role=role)

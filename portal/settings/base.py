@@ -174,8 +174,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -216,19 +218,23 @@ SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_PROVIDERS: dict[str, dict] = {}
 if env.str("GOOGLE_CLIENT_ID", default=""):
     SOCIALACCOUNT_PROVIDERS["google"] = {
-        "APPS": [{
-            "client_id": env.str("GOOGLE_CLIENT_ID"),
-            "secret": env.str("GOOGLE_CLIENT_SECRET", default=""),
-        }],
+        "APPS": [
+            {
+                "client_id": env.str("GOOGLE_CLIENT_ID"),
+                "secret": env.str("GOOGLE_CLIENT_SECRET", default=""),
+            }
+        ],
         "SCOPE": ["profile", "email"],
     }
 if env.str("MICROSOFT_CLIENT_ID", default=""):
     SOCIALACCOUNT_PROVIDERS["microsoft"] = {
-        "APPS": [{
-            "client_id": env.str("MICROSOFT_CLIENT_ID"),
-            "secret": env.str("MICROSOFT_CLIENT_SECRET", default=""),
-            "settings": {"tenant": env.str("MICROSOFT_TENANT", default="organizations")},
-        }],
+        "APPS": [
+            {
+                "client_id": env.str("MICROSOFT_CLIENT_ID"),
+                "secret": env.str("MICROSOFT_CLIENT_SECRET", default=""),
+                "settings": {"tenant": env.str("MICROSOFT_TENANT", default="organizations")},
+            }
+        ],
     }
 
 # --- languages --------------------------------------------------------------------------------

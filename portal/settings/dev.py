@@ -1,8 +1,7 @@
 """Local development: the embedded runtime with debugging on."""
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, local_secret_key
-from .base import env
+from .base import SECRET_KEY, env, local_secret_key
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 

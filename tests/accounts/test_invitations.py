@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def test_principal_invites_a_teacher_by_email(school, django_capture_on_commit_callbacks):
     principal = member("principal", school)
     with django_capture_on_commit_callbacks(execute=True):
-        invitation = services.invite_staff(school=school, email="New@School.example", role=Role.TEACHER, by=principal)
+        invitation = services.invite_staff(
+            school=school, email="New@School.example", role=Role.TEACHER, by=principal
+        )
     assert invitation.email == "new@school.example"
     invitation.refresh_from_db()
     assert invitation.sent_at is not None
@@ -28,8 +30,12 @@ def test_principal_invites_a_teacher_by_email(school, django_capture_on_commit_c
 
 def test_reinviting_refreshes_the_same_invitation(school, django_capture_on_commit_callbacks):
     principal = member("principal", school)
-    first = services.invite_staff(school=school, email="x@school.example", role=Role.TEACHER, by=principal)
-    second = services.invite_staff(school=school, email="x@school.example", role=Role.MENTOR, by=principal)
+    first = services.invite_staff(
+        school=school, email="x@school.example", role=Role.TEACHER, by=principal
+    )
+    second = services.invite_staff(
+        school=school, email="x@school.example", role=Role.MENTOR, by=principal
+    )
     assert first.pk == second.pk and second.role == Role.MENTOR
     assert Invitation.objects.count() == 1
 
@@ -37,19 +43,28 @@ def test_reinviting_refreshes_the_same_invitation(school, django_capture_on_comm
 @pytest.mark.parametrize("role", ["teacher", "mentor"])
 def test_only_leaders_invite(school, role):
     with pytest.raises(services.AccountsError):
-        services.invite_staff(school=school, email="x@school.example", role=Role.TEACHER, by=member(role, school))
+        services.invite_staff(
+            school=school, email="x@school.example", role=Role.TEACHER, by=member(role, school)
+        )
     assert not Invitation.objects.exists()
 
 
 def test_a_school_cannot_appoint_a_principal_by_invitation(school):
     with pytest.raises(services.AccountsError, match="EDB"):
-        services.invite_staff(school=school, email="x@school.example", role=Role.PRINCIPAL, by=member("school_admin", school))
+        services.invite_staff(
+            school=school,
+            email="x@school.example",
+            role=Role.PRINCIPAL,
+            by=member("school_admin", school),
+        )
 
 
 def test_new_person_accepts_by_choosing_a_password(client, school):
     invitation = InvitationFactory(school=school, email="fresh@school.example", role=Role.MENTOR)
     url = reverse("accounts:accept_invitation", kwargs={"token": invitation.token})
-    response = client.post(url, {"full_name": "Fresh Mentor", "password1": PASSWORD, "password2": PASSWORD})
+    response = client.post(
+        url, {"full_name": "Fresh Mentor", "password1": PASSWORD, "password2": PASSWORD}
+    )
     assert response.status_code == 302
     user = User.objects.get(email="fresh@school.example")
     assert Membership.objects.get(user=user, school=school).role == Role.MENTOR
@@ -60,7 +75,9 @@ def test_new_person_accepts_by_choosing_a_password(client, school):
 def test_mismatched_passwords_change_nothing(client, school):
     invitation = InvitationFactory(school=school, email="fresh@school.example")
     url = reverse("accounts:accept_invitation", kwargs={"token": invitation.token})
-    response = client.post(url, {"full_name": "X", "password1": PASSWORD, "password2": PASSWORD + "!"})
+    response = client.post(
+        url, {"full_name": "X", "password1": PASSWORD, "password2": PASSWORD + "!"}
+    )
     assert response.status_code == 200
     assert "differ" in response.content.decode()
     assert not User.objects.filter(email="fresh@school.example").exists()
@@ -70,15 +87,21 @@ def test_expired_and_withdrawn_invitations_are_refused(client, school):
     expired = InvitationFactory(school=school, expires_at=timezone.now() - timedelta(days=1))
     withdrawn = InvitationFactory(school=school, revoked_at=timezone.now())
     for invitation in (expired, withdrawn):
-        response = client.get(reverse("accounts:accept_invitation", kwargs={"token": invitation.token}))
+        response = client.get(
+            reverse("accounts:accept_invitation", kwargs={"token": invitation.token})
+        )
         assert response.status_code == 410
 
 
-def test_signed_in_person_with_another_address_cannot_take_the_invitation(client, school, other_school):
+def test_signed_in_person_with_another_address_cannot_take_the_invitation(
+    client, school, other_school
+):
     invitation = InvitationFactory(school=school, email="meant.for@school.example")
     client.force_login(member("teacher", other_school))
     client.post(reverse("accounts:accept_invitation", kwargs={"token": invitation.token}))
-    assert not Membership.objects.filter(school=school, user__email="meant.for@school.example").exists()
+    assert not Membership.objects.filter(
+        school=school, user__email="meant.for@school.example"
+    ).exists()
     invitation.refresh_from_db()
     assert invitation.accepted_at is None
 
@@ -97,7 +120,10 @@ def test_removing_access_asks_for_confirmation_and_can_be_undone(client, school)
     principal = member("principal", school)
     teacher = member("teacher", school)
     membership = Membership.objects.get(user=teacher, school=school)
-    url = reverse("accounts:membership_toggle", kwargs={"school_id": school.pk, "membership_id": membership.pk})
+    url = reverse(
+        "accounts:membership_toggle",
+        kwargs={"school_id": school.pk, "membership_id": membership.pk},
+    )
     client.force_login(principal)
     assert client.get(url).status_code == 200
     membership.refresh_from_db()

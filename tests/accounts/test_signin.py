@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.core import mail
 from django.urls import reverse
 
@@ -138,7 +142,9 @@ def test_principal_with_totp_must_enter_a_code_after_the_password(client, school
 @pytest.mark.parametrize("path", ["/cms/login/", "/django-admin/login/", "/en/_util/login/"])
 def test_admin_log_in_forms_cannot_skip_allauth(client, path):
     admin = platform_user("edb_admin", is_staff=True, is_superuser=True)
-    response = client.post(path, {"username": admin.email, "email": admin.email, "password": PASSWORD})
+    response = client.post(
+        path, {"username": admin.email, "email": admin.email, "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
     assert signed_in_user_id(client) is None

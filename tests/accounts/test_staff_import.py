@@ -16,7 +16,7 @@ RANKS = frozenset(TeacherProfile.Rank.values)
 
 VALID = (
     "email,full_name,name_zh,role,stage,subjects,years_of_experience,rank\r\n"
-    "chan.taiman@school.example,Chan Tai Man,陳大文,teacher,in_service,\"English, ICT\",5,gm\r\n"
+    'chan.taiman@school.example,Chan Tai Man,陳大文,teacher,in_service,"English, ICT",5,gm\r\n'
     "Wong.Mei@School.example,Wong Mei,黃美,mentor,,Mathematics,12,sgm\r\n"
 )
 
@@ -47,7 +47,9 @@ def test_valid_rows_are_cleaned():
     ],
 )
 def test_invalid_rows_carry_a_reason(line, message):
-    rows = rows_of("email,full_name,name_zh,role,stage,subjects,years_of_experience,rank\n" + line + "\n")
+    rows = rows_of(
+        "email,full_name,name_zh,role,stage,subjects,years_of_experience,rank\n" + line + "\n"
+    )
     assert not rows[0].is_valid
     assert any(message in e for e in rows[0].errors), rows[0].errors
 
@@ -78,7 +80,9 @@ def test_big5_and_bom_files_are_read():
 
 
 @pytest.mark.django_db
-def test_import_creates_accounts_memberships_and_invitations(school, django_capture_on_commit_callbacks):
+def test_import_creates_accounts_memberships_and_invitations(
+    school, django_capture_on_commit_callbacks
+):
     principal = member("principal", school)
     with django_capture_on_commit_callbacks(execute=True):
         result = services.apply_staff_import(school=school, rows=rows_of(VALID), by=principal)
@@ -97,12 +101,22 @@ def test_reimporting_the_same_file_changes_nothing(school, django_capture_on_com
     principal = member("principal", school)
     with django_capture_on_commit_callbacks(execute=True):
         services.apply_staff_import(school=school, rows=rows_of(VALID), by=principal)
-    before = (User.objects.count(), Membership.objects.count(), Invitation.objects.count(), len(mail.outbox))
+    before = (
+        User.objects.count(),
+        Membership.objects.count(),
+        Invitation.objects.count(),
+        len(mail.outbox),
+    )
     with django_capture_on_commit_callbacks(execute=True):
         again = services.apply_staff_import(school=school, rows=rows_of(VALID), by=principal)
     assert not again.changed_anything
     assert again.unchanged == 2
-    after = (User.objects.count(), Membership.objects.count(), Invitation.objects.count(), len(mail.outbox))
+    after = (
+        User.objects.count(),
+        Membership.objects.count(),
+        Invitation.objects.count(),
+        len(mail.outbox),
+    )
     assert after == before
 
 
@@ -141,7 +155,9 @@ def test_preview_shows_errors_and_writes_nothing_until_confirmed(client, school)
     client.force_login(principal)
     text = VALID + "broken,,,,,,,\r\n"
     upload = SimpleUploadedFile("staff.csv", text.encode(), content_type="text/csv")
-    response = client.post(reverse("accounts:staff_import", kwargs={"school_id": school.pk}), {"file": upload})
+    response = client.post(
+        reverse("accounts:staff_import", kwargs={"school_id": school.pk}), {"file": upload}
+    )
     assert response.status_code == 302
     preview = client.get(response["Location"])
     assert preview.status_code == 200
@@ -150,16 +166,25 @@ def test_preview_shows_errors_and_writes_nothing_until_confirmed(client, school)
     assert 'data-action="create"' in html and 'data-action="error"' in html
     assert not User.objects.filter(email="chan.taiman@school.example").exists()
 
-    confirmed = client.post(reverse("accounts:staff_import_preview", kwargs={"school_id": school.pk}))
+    confirmed = client.post(
+        reverse("accounts:staff_import_preview", kwargs={"school_id": school.pk})
+    )
     assert confirmed.status_code == 302
-    assert User.objects.filter(email__in=["chan.taiman@school.example", "wong.mei@school.example"]).count() == 2
+    assert (
+        User.objects.filter(
+            email__in=["chan.taiman@school.example", "wong.mei@school.example"]
+        ).count()
+        == 2
+    )
 
 
 @pytest.mark.django_db
 def test_an_unreadable_upload_is_refused_with_a_message(client, school):
     client.force_login(member("principal", school))
     upload = SimpleUploadedFile("staff.csv", b"name,phone\nx,1\n", content_type="text/csv")
-    response = client.post(reverse("accounts:staff_import", kwargs={"school_id": school.pk}), {"file": upload})
+    response = client.post(
+        reverse("accounts:staff_import", kwargs={"school_id": school.pk}), {"file": upload}
+    )
     assert response.status_code == 200
     assert "Columns missing" in response.content.decode()
     assert "staff_import" not in client.session
@@ -170,6 +195,8 @@ def test_a_preview_of_one_school_cannot_be_confirmed_for_another(client, school,
     client.force_login(member("school_admin", school))
     upload = SimpleUploadedFile("staff.csv", VALID.encode(), content_type="text/csv")
     client.post(reverse("accounts:staff_import", kwargs={"school_id": school.pk}), {"file": upload})
-    response = client.post(reverse("accounts:staff_import_preview", kwargs={"school_id": other_school.pk}))
+    response = client.post(
+        reverse("accounts:staff_import_preview", kwargs={"school_id": other_school.pk})
+    )
     assert response.status_code == 404
     assert not User.objects.filter(email="chan.taiman@school.example").exists()

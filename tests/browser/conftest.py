@@ -17,7 +17,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def browser():
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install chromium); .ci/run installs it"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

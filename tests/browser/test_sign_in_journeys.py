@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 
 from tests.factories import PASSWORD, give_mfa, member
 
@@ -34,7 +38,9 @@ def test_teacher_signs_in_sees_the_dashboard_and_switches_to_chinese(live_server
     assert "陳小明" in page.locator("h1").inner_text()
 
 
-def test_principal_signs_in_with_a_second_factor_and_opens_the_staff_list(live_server, page, school):
+def test_principal_signs_in_with_a_second_factor_and_opens_the_staff_list(
+    live_server, page, school
+):
     principal = member("principal", school, mfa=False)
     secret = give_mfa(principal)
     member("teacher", school, full_name="Lee Tai Man")

@@ -70,7 +70,9 @@ def test_dashboard_in_traditional_chinese(client, people, school):
 
 def test_language_switcher_changes_the_language(client, people):
     client.force_login(people["teacher"])
-    response = client.post(reverse("set_language"), {"language": "zh-hant", "next": "/en/dashboard/"})
+    response = client.post(
+        reverse("set_language"), {"language": "zh-hant", "next": "/en/dashboard/"}
+    )
     assert response.status_code == 302
     assert response["Location"].startswith("/zh-hant/")
 

@@ -9,7 +9,12 @@ from django.apps import apps
 from django.core.management import call_command
 
 from accounts.models import Invitation, Membership, User
-from accounts.personal_data import erase_personal_data, export_personal_data, registry, uncovered_models
+from accounts.personal_data import (
+    erase_personal_data,
+    export_personal_data,
+    registry,
+    uncovered_models,
+)
 from tests.factories import InvitationFactory, member
 
 

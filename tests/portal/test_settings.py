@@ -15,10 +15,19 @@ STRONG_KEY = "k" * 20 + "R4nd0m-But-Long-Enough-For-Production-Use-0123456789"
 
 
 def run_manage(*args: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CELERY_", "REDIS_"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "CELERY_", "REDIS_"))
+    }
     clean.update({"PORTAL_VAR_DIR": str(tmp_path), **env})
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -30,8 +39,20 @@ def test_embedded_defaults_need_no_services():
 
 def test_local_runs_generate_and_keep_a_secret_key(tmp_path):
     code = "from django.conf import settings; print(settings.SECRET_KEY)"
-    first = run_manage("shell", "-c", code, env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"}, tmp_path=tmp_path)
-    second = run_manage("shell", "-c", code, env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"}, tmp_path=tmp_path)
+    first = run_manage(
+        "shell",
+        "-c",
+        code,
+        env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
+        tmp_path=tmp_path,
+    )
+    second = run_manage(
+        "shell",
+        "-c",
+        code,
+        env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
+        tmp_path=tmp_path,
+    )
     assert first.returncode == 0, first.stderr
     key = first.stdout.strip()
     assert len(key) >= 50 and key == second.stdout.strip()
@@ -41,7 +62,10 @@ def test_local_runs_generate_and_keep_a_secret_key(tmp_path):
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = run_manage(
         "check",
-        env={"DJANGO_SETTINGS_MODULE": "portal.settings.production", "DJANGO_ALLOWED_HOSTS": "tdl.example.hk"},
+        env={
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "DJANGO_ALLOWED_HOSTS": "tdl.example.hk",
+        },
         tmp_path=tmp_path,
     )
     assert result.returncode != 0
@@ -73,9 +97,19 @@ def test_school_sign_in_providers_switch_on_with_their_client_id(tmp_path, varia
         "from django.conf import settings; "
         "print(sorted(p for p, c in settings.SOCIALACCOUNT_PROVIDERS.items() if c.get('APPS')))"
     )
-    off = run_manage("shell", "-c", code, env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"}, tmp_path=tmp_path)
+    off = run_manage(
+        "shell",
+        "-c",
+        code,
+        env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
+        tmp_path=tmp_path,
+    )
     on = run_manage(
-        "shell", "-c", code, env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev", variable: "client-123"}, tmp_path=tmp_path
+        "shell",
+        "-c",
+        code,
+        env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev", variable: "client-123"},
+        tmp_path=tmp_path,
     )
     assert off.returncode == 0 and on.returncode == 0, off.stderr + on.stderr
     assert provider not in off.stdout

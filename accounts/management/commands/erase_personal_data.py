@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def handle(self, *args, user: str, yes: bool, **options) -> None:
         person = _find_user(user)
         if not yes:
-            answer = input(f"Erase {person.email} and all their personal data? This cannot be undone. [y/N] ")
+            answer = input(
+                f"Erase {person.email} and all their personal data? This cannot be undone. [y/N] "
+            )
             if answer.strip().lower() not in ("y", "yes"):
                 raise CommandError("Nothing was erased.")
         counts = erase_personal_data(person)

@@ -39,18 +39,71 @@ SCHOOLS = [
     },
 ]
 
-INSTITUTION = {"name_en": "Hong Kong Institute of Teacher Education (demo)", "name_zh": "香港師資培訓學院（示範）", "short_name": "HKITE"}
+INSTITUTION = {
+    "name_en": "Hong Kong Institute of Teacher Education (demo)",
+    "name_zh": "香港師資培訓學院（示範）",
+    "short_name": "HKITE",
+}
 
 # email, English name, Chinese name, school index or None, role or platform role, profile
 USERS = [
-    ("teacher@demo.tdl.hk", "Chan Siu Ming", "陳小明", 0, Role.TEACHER, {"subjects": "English, General Studies", "years_of_experience": 6, "rank": "apsm"}),
-    ("mentor@demo.tdl.hk", "Wong Mei Ling", "黃美玲", 0, Role.MENTOR, {"subjects": "English", "years_of_experience": 15, "rank": "psm"}),
-    ("principal@demo.tdl.hk", "Lee Ka Wai", "李家慧", 0, Role.PRINCIPAL, {"years_of_experience": 25}),
+    (
+        "teacher@demo.tdl.hk",
+        "Chan Siu Ming",
+        "陳小明",
+        0,
+        Role.TEACHER,
+        {"subjects": "English, General Studies", "years_of_experience": 6, "rank": "apsm"},
+    ),
+    (
+        "mentor@demo.tdl.hk",
+        "Wong Mei Ling",
+        "黃美玲",
+        0,
+        Role.MENTOR,
+        {"subjects": "English", "years_of_experience": 15, "rank": "psm"},
+    ),
+    (
+        "principal@demo.tdl.hk",
+        "Lee Ka Wai",
+        "李家慧",
+        0,
+        Role.PRINCIPAL,
+        {"years_of_experience": 25},
+    ),
     ("schooladmin@demo.tdl.hk", "Ho Wing Sze", "何詠詩", 0, Role.SCHOOL_ADMIN, {}),
-    ("teacher2@demo.tdl.hk", "Cheung Tsz Hin", "張子軒", 1, Role.TEACHER, {"subjects": "Mathematics, ICT", "years_of_experience": 3, "rank": "gm"}),
-    ("principal2@demo.tdl.hk", "Lam Chi Keung", "林志強", 1, Role.PRINCIPAL, {"years_of_experience": 22}),
-    ("preservice@demo.tdl.hk", "Yip Hoi Yan", "葉凱欣", None, "", {"stage": "pre_service", "rank": "student_teacher", "subjects": "Chinese Language"}),
-    ("edb@demo.tdl.hk", "EDB Officer (demo)", "教育局主任（示範）", None, User.PlatformRole.EDB_ADMIN, {}),
+    (
+        "teacher2@demo.tdl.hk",
+        "Cheung Tsz Hin",
+        "張子軒",
+        1,
+        Role.TEACHER,
+        {"subjects": "Mathematics, ICT", "years_of_experience": 3, "rank": "gm"},
+    ),
+    (
+        "principal2@demo.tdl.hk",
+        "Lam Chi Keung",
+        "林志強",
+        1,
+        Role.PRINCIPAL,
+        {"years_of_experience": 22},
+    ),
+    (
+        "preservice@demo.tdl.hk",
+        "Yip Hoi Yan",
+        "葉凱欣",
+        None,
+        "",
+        {"stage": "pre_service", "rank": "student_teacher", "subjects": "Chinese Language"},
+    ),
+    (
+        "edb@demo.tdl.hk",
+        "EDB Officer (demo)",
+        "教育局主任（示範）",
+        None,
+        User.PlatformRole.EDB_ADMIN,
+        {},
+    ),
     ("reviewer@demo.tdl.hk", "Ng Pui Shan", "吳佩珊", None, User.PlatformRole.REVIEWER, {}),
 ]
 
@@ -62,12 +115,24 @@ HOME = {
         "you build on students' ideas.",
         "cta": "Sign in to start",
         "cards": [
-            ("Know where you stand", "A self-assessment across 5 dimensions, 13 sub-dimensions and 33 indicators."),
-            ("Learn from your own lessons", "Upload a recording or transcript; get a report on classroom talk within minutes, private to you until you share it."),
-            ("Get recognised", "Verifiable Open Badges for completed tasks and courses, and a path to teaching awards."),
+            (
+                "Know where you stand",
+                "A self-assessment across 5 dimensions, 13 sub-dimensions and 33 indicators.",
+            ),
+            (
+                "Learn from your own lessons",
+                "Upload a recording or transcript; get a report on classroom talk within minutes, private to you until you share it.",
+            ),
+            (
+                "Get recognised",
+                "Verifiable Open Badges for completed tasks and courses, and a path to teaching awards.",
+            ),
         ],
         "about": ("About the portal", "Who the portal is for and how it treats your data."),
-        "privacy": ("Privacy notice", "How the portal protects teachers' and students' personal data."),
+        "privacy": (
+            "Privacy notice",
+            "How the portal protects teachers' and students' personal data.",
+        ),
     },
     "zh-hant": {
         "title": "教師數字素養平台",
@@ -75,7 +140,10 @@ HOME = {
         "cta": "登入開始",
         "cards": [
             ("了解自己的起點", "涵蓋 5 個維度、13 個二級維度及 33 項指標的自我評估。"),
-            ("從自己的課堂學習", "上載錄影或文字稿，數分鐘內取得課堂對話分析報告；未經分享，只有你本人可以查看。"),
+            (
+                "從自己的課堂學習",
+                "上載錄影或文字稿，數分鐘內取得課堂對話分析報告；未經分享，只有你本人可以查看。",
+            ),
             ("獲得認可", "完成任務及課程可獲可驗證的開放徽章，並可申請教學獎項。"),
         ],
         "about": ("關於本平台", "本平台的服務對象及資料處理方式。"),
@@ -104,29 +172,61 @@ def _paragraph(text: str) -> list[dict]:
 
 
 class Command(BaseCommand):
-    help = "Create demo schools, content and one account per role (idempotent) and print the log-ins."
+    help = (
+        "Create demo schools, content and one account per role (idempotent) and print the log-ins."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--password", default=DEMO_PASSWORD, help="Password for every demo account.")
+        parser.add_argument(
+            "--password", default=DEMO_PASSWORD, help="Password for every demo account."
+        )
         parser.add_argument("--quiet", action="store_true", help="Do not print the log-ins.")
 
     @transaction.atomic
     def handle(self, *args, password: str, quiet: bool, **options) -> None:
-        locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES}
+        locales = {
+            code: Locale.objects.get_or_create(language_code=code)[0]
+            for code, _ in settings.LANGUAGES
+        }
         home = self._site(locales)
         schools = [self._school(data) for data in SCHOOLS]
-        institution, _ = Institution.objects.get_or_create(name_en=INSTITUTION["name_en"], defaults=INSTITUTION)
+        institution, _ = Institution.objects.get_or_create(
+            name_en=INSTITUTION["name_en"], defaults=INSTITUTION
+        )
         rows = []
         for email, name, name_zh, school_index, role, profile in USERS:
-            user = self._user(email, name, name_zh, password, role if school_index is None else "", profile, institution)
+            user = self._user(
+                email,
+                name,
+                name_zh,
+                password,
+                role if school_index is None else "",
+                profile,
+                institution,
+            )
             if school_index is not None:
-                Membership.objects.get_or_create(user=user, school=schools[school_index], defaults={"role": role})
+                Membership.objects.get_or_create(
+                    user=user, school=schools[school_index], defaults={"role": role}
+                )
             secret = self._mfa(user)
-            rows.append((email, role or "teacher (pre-service)", schools[school_index].name_en if school_index is not None else "—", secret))
+            rows.append(
+                (
+                    email,
+                    role or "teacher (pre-service)",
+                    schools[school_index].name_en if school_index is not None else "—",
+                    secret,
+                )
+            )
         if not quiet:
-            self.stdout.write(self.style.SUCCESS(f"Demo ready: home page “{home.title}”, {len(schools)} schools, {len(rows)} accounts."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo ready: home page “{home.title}”, {len(schools)} schools, {len(rows)} accounts."
+                )
+            )
             self.stdout.write(f"Every demo account's password: {password}")
-            self.stdout.write("Accounts with a second factor: run `python manage.py demo_totp EMAIL` for the current code,")
+            self.stdout.write(
+                "Accounts with a second factor: run `python manage.py demo_totp EMAIL` for the current code,"
+            )
             self.stdout.write("or add the secret below to an authenticator app.\n")
             for email, role, school, secret in rows:
                 mfa = f"TOTP secret {secret}" if secret else "no second factor"
@@ -145,13 +245,23 @@ class Command(BaseCommand):
         self._fill_home(home, "en")
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "TDL Portal"},
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": "TDL Portal",
+            },
         )
         about_en = self._child(home, "about", StandardPage, HOME["en"]["about"], ABOUT_BODY["en"])
-        privacy_en = self._child(home, "privacy", StandardPage, HOME["en"]["privacy"], PRIVACY_BODY["en"])
+        privacy_en = self._child(
+            home, "privacy", StandardPage, HOME["en"]["privacy"], PRIVACY_BODY["en"]
+        )
         zh_home = self._translate(home, locales["zh-hant"])
         self._fill_home(zh_home, "zh-hant")
-        for page, key, body in ((about_en, "about", ABOUT_BODY), (privacy_en, "privacy", PRIVACY_BODY)):
+        for page, key, body in (
+            (about_en, "about", ABOUT_BODY),
+            (privacy_en, "privacy", PRIVACY_BODY),
+        ):
             zh = self._translate(page, locales["zh-hant"])
             if zh.title == HOME["zh-hant"][key][0]:
                 continue
@@ -161,7 +271,9 @@ class Command(BaseCommand):
         self._menus(locales, home, about_en, privacy_en)
         settings_obj = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         if not settings_obj.footer_note_en:
-            settings_obj.footer_note_en = "A demonstration of the TDL Portal. Demo data only: no real teachers or students."
+            settings_obj.footer_note_en = (
+                "A demonstration of the TDL Portal. Demo data only: no real teachers or students."
+            )
             settings_obj.footer_note_zh = "TDL 平台示範。只含示範資料，並無真實教師或學生。"
             settings_obj.contact_email = "support@demo.tdl.hk"
             settings_obj.privacy_contact = "privacy@demo.tdl.hk"
@@ -176,12 +288,20 @@ class Command(BaseCommand):
         home.body = [
             {
                 "type": "cards",
-                "value": {"heading": "", "cards": [{"title": t, "text": d, "page": None, "url": "", "link_text": ""} for t, d in text["cards"]]},
+                "value": {
+                    "heading": "",
+                    "cards": [
+                        {"title": t, "text": d, "page": None, "url": "", "link_text": ""}
+                        for t, d in text["cards"]
+                    ],
+                },
             }
         ]
         home.save_revision().publish()
 
-    def _child(self, parent: Page, slug: str, model, title_intro: tuple[str, str], body: str) -> Page:
+    def _child(
+        self, parent: Page, slug: str, model, title_intro: tuple[str, str], body: str
+    ) -> Page:
         existing = model.objects.child_of(parent).filter(slug=slug).first()
         if existing:
             return existing
@@ -199,27 +319,40 @@ class Command(BaseCommand):
     def _menus(self, locales: dict[str, Locale], home: Page, about: Page, privacy: Page) -> None:
         labels = {"en": ("Home", "About", "Privacy"), "zh-hant": ("主頁", "關於", "私隱政策")}
         for lang, (home_label, about_label, privacy_label) in labels.items():
-            for slug, items in (("main", [(home_label, home), (about_label, about)]), ("footer", [(about_label, about), (privacy_label, privacy)])):
-                menu, created = Menu.objects.get_or_create(slug=slug, locale=locales[lang], defaults={"title": slug.title()})
+            for slug, items in (
+                ("main", [(home_label, home), (about_label, about)]),
+                ("footer", [(about_label, about), (privacy_label, privacy)]),
+            ):
+                menu, created = Menu.objects.get_or_create(
+                    slug=slug, locale=locales[lang], defaults={"title": slug.title()}
+                )
                 if not created:
                     continue
                 for order, (title, page) in enumerate(items):
-                    MenuItem.objects.create(menu=menu, title=title, link_page=page, sort_order=order)
+                    MenuItem.objects.create(
+                        menu=menu, title=title, link_page=page, sort_order=order
+                    )
 
     def _school(self, data: dict) -> School:
-        school, _ = School.objects.get_or_create(name_en=data["name_en"], district=data["district"], defaults=data)
+        school, _ = School.objects.get_or_create(
+            name_en=data["name_en"], district=data["district"], defaults=data
+        )
         return school
 
     def _user(self, email, name, name_zh, password, platform_role, profile, institution) -> User:
         user = User.objects.filter(email=email).first()
         if user is None:
-            user = User.objects.create_user(email=email, password=password, full_name=name, name_zh=name_zh)
+            user = User.objects.create_user(
+                email=email, password=password, full_name=name, name_zh=name_zh
+            )
         if platform_role and user.platform_role != platform_role:
             user.platform_role = platform_role
             user.is_staff = platform_role == User.PlatformRole.EDB_ADMIN
             user.is_superuser = platform_role == User.PlatformRole.EDB_ADMIN
             user.save(update_fields=["platform_role", "is_staff", "is_superuser"])
-        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
         defaults = dict(profile)
         if defaults.get("stage") == "pre_service":
             defaults["institution"] = institution
@@ -229,7 +362,9 @@ class Command(BaseCommand):
     def _mfa(self, user: User) -> str:
         if not mfa_required_for(user):
             return ""
-        authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        authenticator = Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).first()
         if authenticator is None:
             authenticator = TOTP.activate(user, generate_totp_secret()).instance
         return decrypt(authenticator.data["secret"])
