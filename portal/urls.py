@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/", views.dashboard, name="dashboard"),
     # Wagtail's front-end log-in for private pages would be a side door past allauth.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("self-assessment/", include("assessments.urls")),
     path("", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -39,6 +39,8 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 INSTALLED_APPS = [
     # project apps first so that their templates override third-party ones
     "accounts",
+    "competencies",
+    "assessments",
     "portal",
     # Wagtail
     "wagtail.contrib.forms",

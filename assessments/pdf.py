@@ -1,0 +1,236 @@
+"""The self-assessment report as PDF, with reportlab. Pure: plain data in, bytes out.
+
+Chinese text uses reportlab's built-in CID fonts (Adobe's MSung-Light for Traditional and
+STSong-Light for Simplified Chinese), which need no font file; PDF viewers and poppler render
+them with the system's CJK font, and text extraction returns the characters.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.spider import SpiderChart
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+BRAND = colors.HexColor("#0b5cab")
+MUTED = colors.HexColor("#56606b")
+
+
+@dataclass(frozen=True)
+class Bar:
+    code: str
+    label: str
+    scale: float | None  # 1–6, None when not assessed
+    median: float | None = None
+    change: float | None = None
+
+
+@dataclass(frozen=True)
+class GapText:
+    title: str
+    level_text: str
+    next_step: str
+    recommendations: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    language: str  # en, zh-hant, zh-hans
+    title: str
+    person: str
+    subtitle: str
+    labels: dict[str, str]
+    dimensions: list[Bar]
+    sub_dimensions: list[Bar]
+    strengths: list[Bar]
+    gaps: list[GapText]
+    notes: list[str]
+
+
+def _register_fonts() -> None:
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for name in ("MSung-Light", "STSong-Light"):
+        if name not in registered:
+            pdfmetrics.registerFont(UnicodeCIDFont(name))
+
+
+def _cjk_font(language: str) -> str:
+    return "STSong-Light" if language == "zh-hans" else "MSung-Light"
+
+
+def _para(text: str, style: ParagraphStyle, cjk_font: str) -> Paragraph:
+    """A paragraph in the Latin font, switching to the CJK font where the text needs it."""
+    if _CJK.search(text):
+        style = ParagraphStyle(f"{style.name}-cjk", parent=style, fontName=cjk_font, wordWrap="CJK")
+    return Paragraph(escape(text), style)
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _radar(doc: ReportDocument, cjk_font: str) -> Drawing:
+    drawing = Drawing(170 * mm, 80 * mm)
+    chart = SpiderChart()
+    chart.x, chart.y = 45 * mm, 8 * mm
+    chart.width = chart.height = 64 * mm
+    series = [[(b.scale or 1.0) for b in doc.dimensions]]
+    if any(b.median is not None for b in doc.dimensions):
+        series.append([(b.median or 1.0) for b in doc.dimensions])
+    chart.data = series
+    chart.labels = [b.code for b in doc.dimensions]
+    chart.spokeLabels.fontName = "Helvetica"
+    chart.spokeLabels.fontSize = 9
+    chart.strands[0].strokeColor = BRAND
+    chart.strands[0].fillColor = colors.Color(0.04, 0.36, 0.67, alpha=0.25)
+    chart.strands[0].strokeWidth = 1.5
+    if len(series) > 1:
+        chart.strands[1].strokeColor = colors.HexColor("#f2a900")
+        chart.strands[1].fillColor = None
+        chart.strands[1].strokeDashArray = (3, 2)
+    # The scale runs 1–6 from the centre outwards.
+    chart.spokes.strokeColor = colors.lightgrey
+    drawing.add(chart)
+    y = 70 * mm
+    for b in doc.dimensions:
+        font = cjk_font if _CJK.search(b.label) else "Helvetica"
+        drawing.add(String(118 * mm, y, f"{b.code}  {b.label}"[:40], fontName=font, fontSize=8))
+        drawing.add(
+            String(
+                165 * mm, y, _fmt(b.scale), fontName="Helvetica-Bold", fontSize=8, textAnchor="end"
+            )
+        )
+        y -= 5 * mm
+    return drawing
+
+
+def _strip(doc: ReportDocument, cjk_font: str) -> Drawing:
+    row = 6 * mm
+    drawing = Drawing(170 * mm, row * len(doc.sub_dimensions) + 4 * mm)
+    y = drawing.height - row
+    for bar in doc.sub_dimensions:
+        font = cjk_font if _CJK.search(bar.label) else "Helvetica"
+        drawing.add(
+            String(0, y + 1.5 * mm, f"{bar.code} {bar.label}"[:34], fontName=font, fontSize=7.5)
+        )
+        x0, width = 75 * mm, 80 * mm
+        drawing.add(
+            Rect(x0, y, width, 4 * mm, fillColor=colors.HexColor("#eef2f6"), strokeColor=None)
+        )
+        if bar.scale is not None:
+            drawing.add(
+                Rect(x0, y, width * (bar.scale - 1) / 5, 4 * mm, fillColor=BRAND, strokeColor=None)
+            )
+        if bar.median is not None:
+            mx = x0 + width * (bar.median - 1) / 5
+            drawing.add(
+                Rect(
+                    mx - 0.4 * mm,
+                    y - 0.8 * mm,
+                    0.8 * mm,
+                    5.6 * mm,
+                    fillColor=colors.HexColor("#f2a900"),
+                    strokeColor=None,
+                )
+            )
+        drawing.add(
+            String(
+                170 * mm,
+                y + 1 * mm,
+                _fmt(bar.scale),
+                fontName="Helvetica",
+                fontSize=7.5,
+                textAnchor="end",
+            )
+        )
+        y -= row
+    return drawing
+
+
+def render(doc: ReportDocument) -> bytes:
+    _register_fonts()
+    cjk_font = _cjk_font(doc.language)
+    base = "Helvetica" if doc.language == "en" else cjk_font
+    body = ParagraphStyle(
+        "body",
+        fontName=base,
+        fontSize=9.5,
+        leading=13,
+        wordWrap="CJK" if base != "Helvetica" else None,
+    )
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=11, textColor=MUTED)
+    h1 = ParagraphStyle("h1", parent=body, fontSize=18, leading=22, textColor=BRAND, spaceAfter=4)
+    h2 = ParagraphStyle(
+        "h2", parent=body, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=4, textColor=BRAND
+    )
+    h3 = ParagraphStyle("h3", parent=body, fontSize=10, leading=13, spaceBefore=6)
+
+    buffer = io.BytesIO()
+    pdf = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=doc.title,
+        author="TDL Portal",
+        lang=doc.language,
+    )
+    story: list = [
+        _para(doc.title, h1, cjk_font),
+        _para(doc.person, h3, cjk_font),
+        _para(doc.subtitle, small, cjk_font),
+        Spacer(1, 4 * mm),
+        _para(doc.labels["dimensions"], h2, cjk_font),
+        _radar(doc, cjk_font),
+        _para(doc.labels["sub_dimensions"], h2, cjk_font),
+        _strip(doc, cjk_font),
+    ]
+    if doc.strengths:
+        story.append(_para(doc.labels["strengths"], h2, cjk_font))
+        for bar in doc.strengths:
+            story.append(_para(f"• {bar.code} {bar.label} ({_fmt(bar.scale)})", body, cjk_font))
+    if doc.gaps:
+        story.append(_para(doc.labels["gaps"], h2, cjk_font))
+        for gap in doc.gaps:
+            story.append(_para(gap.title, h3, cjk_font))
+            story.append(_para(gap.level_text, small, cjk_font))
+            if gap.next_step:
+                story.append(_para(gap.next_step, body, cjk_font))
+            for rec in gap.recommendations:
+                story.append(_para(f"→ {rec}", body, cjk_font))
+    if any(b.change is not None for b in doc.dimensions):
+        story.append(_para(doc.labels["growth"], h2, cjk_font))
+        rows = [[doc.labels["dimension"], doc.labels["now"], doc.labels["change"]]]
+        for b in doc.dimensions:
+            change = "–" if b.change is None else f"{b.change:+.1f}"
+            rows.append([_para(f"{b.code} {b.label}", body, cjk_font), _fmt(b.scale), change])
+        table = Table(rows, colWidths=[110 * mm, 25 * mm, 25 * mm])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, 0), base),
+                    ("FONTSIZE", (0, 0), (-1, -1), 9),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]
+            )
+        )
+        story.append(table)
+    story.append(Spacer(1, 4 * mm))
+    for note in doc.notes:
+        story.append(_para(note, small, cjk_font))
+    pdf.build(story)
+    return buffer.getvalue()
