@@ -21,10 +21,11 @@ RUN pip install --no-deps --force-reinstall -c requirements/constraints.txt .
 # --- runtime -----------------------------------------------------------------------------------
 FROM python:3.11-slim-bookworm
 
-# fonts-noto-cjk: Chinese text in generated PDFs. ffmpeg: reading uploaded lesson recordings.
+# fonts-droid-fallback: the TrueType CJK font embedded in generated PDFs (reportlab cannot embed the
+# OpenType Noto CJK); fonts-noto-cjk: CJK glyphs for everything else. ffmpeg: lesson recordings.
 # gettext: compiling the translations below.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-noto-cjk ffmpeg gettext \
+    && apt-get install -y --no-install-recommends fonts-noto-cjk fonts-droid-fallback ffmpeg gettext \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 portal \

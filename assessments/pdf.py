@@ -1,14 +1,17 @@
 """The self-assessment report as PDF, with reportlab. Pure: plain data in, bytes out.
 
-Chinese text uses reportlab's built-in CID fonts (Adobe's MSung-Light for Traditional and
-STSong-Light for Simplified Chinese), which need no font file; PDF viewers and poppler render
-them with the system's CJK font, and text extraction returns the characters.
+Chinese text is set in a TrueType CJK font embedded (subset) in the file, so that every viewer
+shows it and text extraction returns the characters: PORTAL_PDF_CJK_FONT if set, else Debian's
+fonts-droid-fallback (installed by .ci/run and the Dockerfile). Without one, reportlab's built-in
+CID font is used, which viewers render from their own fonts.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
+from functools import cache
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -20,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -58,22 +62,57 @@ class ReportDocument:
     notes: list[str]
 
 
+CJK_FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+)
+
+
+@cache
+def _cjk_font_name() -> str:
+    """Register the CJK font once and return its reportlab name."""
+    configured = os.environ.get("PORTAL_PDF_CJK_FONT", "")
+    for path in ([configured] if configured else []) + list(CJK_FONT_CANDIDATES):
+        if path and os.path.exists(path):
+            pdfmetrics.registerFont(TTFont("PortalCJK", path, subfontIndex=0))
+            return "PortalCJK"
+    pdfmetrics.registerFont(UnicodeCIDFont("MSung-Light"))
+    return "MSung-Light"
+
+
 def _register_fonts() -> None:
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    for name in ("MSung-Light", "STSong-Light"):
-        if name not in registered:
-            pdfmetrics.registerFont(UnicodeCIDFont(name))
+    _cjk_font_name()
 
 
 def _cjk_font(language: str) -> str:
-    return "STSong-Light" if language == "zh-hans" else "MSung-Light"
+    return _cjk_font_name()
+
+
+_CJK_RUN = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+)")
+
+
+def _markup(text: str, cjk_font: str) -> str:
+    """Escaped text with every run of CJK characters set in the CJK font, the rest in Helvetica."""
+    parts = _CJK_RUN.split(text)
+    return "".join(
+        f'<font name="{cjk_font}">{escape(part)}</font>' if i % 2 else escape(part)
+        for i, part in enumerate(parts)
+    )
 
 
 def _para(text: str, style: ParagraphStyle, cjk_font: str) -> Paragraph:
-    """A paragraph in the Latin font, switching to the CJK font where the text needs it."""
     if _CJK.search(text):
-        style = ParagraphStyle(f"{style.name}-cjk", parent=style, fontName=cjk_font, wordWrap="CJK")
-    return Paragraph(escape(text), style)
+        style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+    return Paragraph(_markup(text, cjk_font), style)
+
+
+def _label(
+    drawing: Drawing, x: float, y: float, code: str, label: str, cjk_font: str, size: float
+) -> None:
+    drawing.add(String(x, y, code, fontName="Helvetica-Bold", fontSize=size))
+    font = cjk_font if _CJK.search(label) else "Helvetica"
+    drawing.add(String(x + 9 * mm, y, label, fontName=font, fontSize=size))
 
 
 def _fmt(value: float | None) -> str:
@@ -104,8 +143,7 @@ def _radar(doc: ReportDocument, cjk_font: str) -> Drawing:
     drawing.add(chart)
     y = 70 * mm
     for b in doc.dimensions:
-        font = cjk_font if _CJK.search(b.label) else "Helvetica"
-        drawing.add(String(118 * mm, y, f"{b.code}  {b.label}"[:40], fontName=font, fontSize=8))
+        _label(drawing, 112 * mm, y, b.code, b.label[:24], cjk_font, 8)
         drawing.add(
             String(
                 165 * mm, y, _fmt(b.scale), fontName="Helvetica-Bold", fontSize=8, textAnchor="end"
@@ -120,10 +158,7 @@ def _strip(doc: ReportDocument, cjk_font: str) -> Drawing:
     drawing = Drawing(170 * mm, row * len(doc.sub_dimensions) + 4 * mm)
     y = drawing.height - row
     for bar in doc.sub_dimensions:
-        font = cjk_font if _CJK.search(bar.label) else "Helvetica"
-        drawing.add(
-            String(0, y + 1.5 * mm, f"{bar.code} {bar.label}"[:34], fontName=font, fontSize=7.5)
-        )
+        _label(drawing, 0, y + 1 * mm, bar.code, bar.label[:28], cjk_font, 7.5)
         x0, width = 75 * mm, 80 * mm
         drawing.add(
             Rect(x0, y, width, 4 * mm, fillColor=colors.HexColor("#eef2f6"), strokeColor=None)
@@ -161,14 +196,9 @@ def _strip(doc: ReportDocument, cjk_font: str) -> Drawing:
 def render(doc: ReportDocument) -> bytes:
     _register_fonts()
     cjk_font = _cjk_font(doc.language)
-    base = "Helvetica" if doc.language == "en" else cjk_font
-    body = ParagraphStyle(
-        "body",
-        fontName=base,
-        fontSize=9.5,
-        leading=13,
-        wordWrap="CJK" if base != "Helvetica" else None,
-    )
+    # Latin text in Helvetica, CJK runs in the CJK font (which has no Latin letters).
+    base = "Helvetica"
+    body = ParagraphStyle("body", fontName=base, fontSize=9.5, leading=14)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=11, textColor=MUTED)
     h1 = ParagraphStyle("h1", parent=body, fontSize=18, leading=22, textColor=BRAND, spaceAfter=4)
     h2 = ParagraphStyle(
@@ -213,7 +243,7 @@ def render(doc: ReportDocument) -> bytes:
                 story.append(_para(f"→ {rec}", body, cjk_font))
     if any(b.change is not None for b in doc.dimensions):
         story.append(_para(doc.labels["growth"], h2, cjk_font))
-        rows = [[doc.labels["dimension"], doc.labels["now"], doc.labels["change"]]]
+        rows = [[_para(doc.labels[k], body, cjk_font) for k in ("dimension", "now", "change")]]
         for b in doc.dimensions:
             change = "–" if b.change is None else f"{b.change:+.1f}"
             rows.append([_para(f"{b.code} {b.label}", body, cjk_font), _fmt(b.scale), change])
@@ -221,7 +251,6 @@ def render(doc: ReportDocument) -> bytes:
         table.setStyle(
             TableStyle(
                 [
-                    ("FONTNAME", (0, 0), (-1, 0), base),
                     ("FONTSIZE", (0, 0), (-1, -1), 9),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
