@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 import os
 import re
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.spider import SpiderChart
