@@ -45,7 +45,7 @@ def radar_svg(
     if len(labels) < 3:
         return ""
     cx = cy = size / 2
-    radius = size / 2 - 80
+    radius = size / 2 - 40
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="radar" role="img" '
         f'aria-labelledby="radar-title"><title id="radar-title">{escape(", ".join(labels))}</title>'

@@ -161,8 +161,9 @@ def report(request: HttpRequest, attempt_id: int) -> HttpResponse:
             "assessments:section", attempt_id=attempt.pk, number=max(1, attempt.last_section)
         )
     data = selectors.build_report(attempt, user=request.user)
+    # Codes on the chart keep it legible on a phone; the table beside it names each dimension.
     radar = charts.radar_svg(
-        [d.name for d in data.dimensions],
+        [d.code for d in data.dimensions],
         [d.scale for d in data.dimensions],
         median=[d.median_scale for d in data.dimensions],
         previous=[
@@ -172,7 +173,11 @@ def report(request: HttpRequest, attempt_id: int) -> HttpResponse:
         if data.previous
         else None,
     )
-    return render(request, "assessments/report.html", {"report": data, "radar": radar})
+    return render(
+        request,
+        "assessments/report.html",
+        {"report": data, "radar": radar, "radar_title": ", ".join(f"{d.code} {d.name}" for d in data.dimensions)},
+    )
 
 
 @login_required

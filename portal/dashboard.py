@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import selectors as account_selectors
 from accounts.mfa import has_mfa, mfa_required_for
 from accounts.models import Membership, Role, School, TeacherProfile, User
+from assessments.models import Attempt
 
 
 @dataclass
@@ -42,6 +43,8 @@ class Dashboard:
     schools: list[SchoolPanel]
     next_steps: list[NextStep]
     territory: dict[str, object] | None = None
+    latest_attempt: object | None = None
+    open_attempt: object | None = None
 
     @property
     def is_teacher(self) -> bool:
@@ -138,4 +141,13 @@ def build_dashboard(user: User) -> Dashboard:
                 stage=TeacherProfile.Stage.PRE_SERVICE
             ).count(),
         }
-    return Dashboard(user=user, roles=roles, schools=panels, next_steps=steps, territory=territory)
+    attempts = Attempt.objects.of(user).order_by("-started_at")
+    return Dashboard(
+        user=user,
+        roles=roles,
+        schools=panels,
+        next_steps=steps,
+        territory=territory,
+        latest_attempt=attempts.submitted().order_by("-submitted_at").first(),
+        open_attempt=attempts.filter(status=Attempt.Status.IN_PROGRESS).first(),
+    )
