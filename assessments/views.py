@@ -176,7 +176,11 @@ def report(request: HttpRequest, attempt_id: int) -> HttpResponse:
     return render(
         request,
         "assessments/report.html",
-        {"report": data, "radar": radar, "radar_title": ", ".join(f"{d.code} {d.name}" for d in data.dimensions)},
+        {
+            "report": data,
+            "radar": radar,
+            "radar_title": ", ".join(f"{d.code} {d.name}" for d in data.dimensions),
+        },
     )
 
 

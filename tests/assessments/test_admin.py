@@ -25,7 +25,14 @@ def test_level_descriptors_and_crosswalk_are_listed(client, people, db):
 
     load_bundled()
     client.force_login(people["edb_admin"])
-    for name in ("leveldescriptor", "crosswalklink", "indicator", "dimension", "subdimension", "framework"):
+    for name in (
+        "leveldescriptor",
+        "crosswalklink",
+        "indicator",
+        "dimension",
+        "subdimension",
+        "framework",
+    ):
         response = client.get(reverse(f"wagtailsnippets_competencies_{name}:list"))
         assert response.status_code == 200, name
 
