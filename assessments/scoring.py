@@ -192,3 +192,27 @@ def cohort_median(values: Iterable[float | None], *, minimum: int = MIN_COHORT) 
     if len(present) < minimum:
         return None
     return float(median(present))
+
+
+#: How much a crosswalk link counts when a profile is read in another framework.
+CROSSWALK_WEIGHTS = {"full": 2.0, "partial": 1.0}
+
+
+def crosswalk(
+    scores: Mapping[str, float | None], links: Iterable[tuple[str, str, str]]
+) -> dict[str, float | None]:
+    """Read indicator scores in another framework: each target competence gets the weighted mean of
+    the assessed source indicators linked to it (a full link weighs 2, a partial one 1); a target
+    with no assessed source is None."""
+    sums: dict[str, list[float]] = {}
+    for source, target, strength in links:
+        bucket = sums.setdefault(target, [0.0, 0.0])
+        value = scores.get(source)
+        if value is None:
+            continue
+        weight = CROSSWALK_WEIGHTS.get(strength, 1.0)
+        bucket[0] += value * weight
+        bucket[1] += weight
+    return {
+        target: (total / weight if weight else None) for target, (total, weight) in sums.items()
+    }

@@ -297,3 +297,41 @@ def history_of(user: User, slug: str) -> list[tuple[Attempt, list[NodeScore]]]:
 def indicator_nodes(attempt: Attempt) -> dict[str, NodeScore]:
     profile = scoring.Profile.from_dict(attempt.result)
     return {code: _node(code, code, score) for code, score in profile.indicators.items()}
+
+
+@dataclass
+class CrosswalkArea:
+    code: str
+    name: str
+    competences: list[NodeScore]
+
+
+def crosswalk_view(attempt: Attempt) -> tuple[Framework | None, list[CrosswalkArea]]:
+    """The attempt's profile read in the other framework its crosswalk reaches (DigCompEdu)."""
+    from competencies.models import CrosswalkLink
+
+    links = list(
+        CrosswalkLink.objects.filter(source__framework=attempt.instrument.framework).select_related(
+            "source", "target__dimension", "target__framework"
+        )
+    )
+    if not links:
+        return None, []
+    target_framework = links[0].target.framework
+    profile = scoring.Profile.from_dict(attempt.result)
+    scores = scoring.crosswalk(
+        profile.indicators, [(link.source.code, link.target.code, link.strength) for link in links]
+    )
+    areas: dict[str, CrosswalkArea] = {}
+    targets = (
+        Indicator.objects.filter(framework=target_framework)
+        .select_related("dimension")
+        .order_by("sort_order")
+    )
+    for competence in targets:
+        area = competence.dimension
+        bucket = areas.setdefault(area.code, CrosswalkArea(area.code, area.name, []))
+        bucket.competences.append(
+            _node(competence.code, competence.name, scores.get(competence.code))
+        )
+    return target_framework, list(areas.values())

@@ -179,7 +179,8 @@ def report(request: HttpRequest, attempt_id: int) -> HttpResponse:
         {
             "report": data,
             "radar": radar,
-            "radar_title": ", ".join(f"{d.code} {d.name}" for d in data.dimensions),
+            "crosswalk": selectors.crosswalk_view(attempt),
+            "level_codes": ["A1", "A2", "B1", "B2", "C1", "C2"],
         },
     )
 

@@ -155,3 +155,23 @@ def test_report_page_in_both_languages(client, school, instrument):
         html = client.get(url).content.decode()
         assert phrase in html
         assert "<svg" in html
+
+
+def test_the_report_reads_the_profile_in_digcompedu(client, school, instrument):
+    from competencies.services import DATA_DIR, import_crosswalk, import_framework
+
+    import_framework(path=DATA_DIR / "digcompedu.yaml")
+    import_crosswalk(path=DATA_DIR / "crosswalk-jyt-digcompedu.yaml")
+    teacher = member("teacher", school)
+    attempt = submitted(teacher, instrument, level=4)
+    target, areas = selectors.crosswalk_view(attempt)
+    assert target.slug == "digcompedu"
+    assert len(areas) == 6 and sum(len(a.competences) for a in areas) == 22
+    # Every ladder answer is level 4 (B2); the mapped competences land around there.
+    levels = {c.level for a in areas for c in a.competences if c.level}
+    assert levels <= {4, 5}
+    client.force_login(teacher)
+    html = client.get(
+        reverse("assessments:report", kwargs={"attempt_id": attempt.pk})
+    ).content.decode()
+    assert 'data-competence="1.3"' in html and "B2" in html

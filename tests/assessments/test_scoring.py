@@ -188,3 +188,11 @@ def test_raising_a_ladder_answer_never_lowers_any_score(answers, key):
             new = getattr(after, group)[code]
             if value is not None:
                 assert new is not None and new >= value - 1e-12
+
+
+def test_crosswalk_reads_a_profile_in_another_framework():
+    scores = {"a": 1.0, "b": 0.4, "c": None}
+    links = [("a", "X", "full"), ("b", "X", "partial"), ("c", "Y", "full"), ("b", "Z", "partial")]
+    assert scoring.crosswalk(scores, links) == pytest.approx(
+        {"X": (2 * 1.0 + 0.4) / 3, "Y": None, "Z": 0.4}
+    )
