@@ -1,19 +1,10 @@
-"""The self-assessment report as PDF, with reportlab. Pure: plain data in, bytes out.
-
-Chinese text is set in a TrueType CJK font embedded (subset) in the file, so that every viewer
-shows it and text extraction returns the characters: PORTAL_PDF_CJK_FONT if set, else Debian's
-fonts-droid-fallback (installed by .ci/run and the Dockerfile). Without one, reportlab's built-in
-CID font is used, which viewers render from their own fonts.
-"""
+"""The self-assessment report as PDF, with reportlab. Pure: plain data in, bytes out (fonts: see
+``reporting``)."""
 
 from __future__ import annotations
 
 import io
-import os
-import re
 from dataclasses import dataclass, field
-from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing, Rect, String
@@ -21,12 +12,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+from reporting import cjk_font, font_for, para
+
 BRAND = colors.HexColor("#0b5cab")
 MUTED = colors.HexColor("#56606b")
 
@@ -62,57 +51,19 @@ class ReportDocument:
     notes: list[str]
 
 
-CJK_FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-)
-
-
-@cache
-def _cjk_font_name() -> str:
-    """Register the CJK font once and return its reportlab name."""
-    configured = os.environ.get("PORTAL_PDF_CJK_FONT", "")
-    for path in ([configured] if configured else []) + list(CJK_FONT_CANDIDATES):
-        if path and os.path.exists(path):
-            pdfmetrics.registerFont(TTFont("PortalCJK", path, subfontIndex=0))
-            return "PortalCJK"
-    pdfmetrics.registerFont(UnicodeCIDFont("MSung-Light"))
-    return "MSung-Light"
-
-
-def _register_fonts() -> None:
-    _cjk_font_name()
-
-
 def _cjk_font(language: str) -> str:
-    return _cjk_font_name()
+    return cjk_font()
 
 
-_CJK_RUN = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+)")
-
-
-def _markup(text: str, cjk_font: str) -> str:
-    """Escaped text with every run of CJK characters set in the CJK font, the rest in Helvetica."""
-    parts = _CJK_RUN.split(text)
-    return "".join(
-        f'<font name="{cjk_font}">{escape(part)}</font>' if i % 2 else escape(part)
-        for i, part in enumerate(parts)
-    )
-
-
-def _para(text: str, style: ParagraphStyle, cjk_font: str) -> Paragraph:
-    if _CJK.search(text):
-        style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
-    return Paragraph(_markup(text, cjk_font), style)
+def _para(text: str, style: ParagraphStyle, cjk_font_name: str) -> Paragraph:
+    return para(text, style)
 
 
 def _label(
-    drawing: Drawing, x: float, y: float, code: str, label: str, cjk_font: str, size: float
+    drawing: Drawing, x: float, y: float, code: str, label: str, cjk_font_name: str, size: float
 ) -> None:
     drawing.add(String(x, y, code, fontName="Helvetica-Bold", fontSize=size))
-    font = cjk_font if _CJK.search(label) else "Helvetica"
-    drawing.add(String(x + 9 * mm, y, label, fontName=font, fontSize=size))
+    drawing.add(String(x + 9 * mm, y, label, fontName=font_for(label), fontSize=size))
 
 
 def _fmt(value: float | None) -> str:
@@ -194,7 +145,6 @@ def _strip(doc: ReportDocument, cjk_font: str) -> Drawing:
 
 
 def render(doc: ReportDocument) -> bytes:
-    _register_fonts()
     cjk_font = _cjk_font(doc.language)
     # Latin text in Helvetica, CJK runs in the CJK font (which has no Latin letters).
     base = "Helvetica"

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     # Wagtail's front-end log-in for private pages would be a side door past allauth.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("self-assessment/", include("assessments.urls")),
+    path("lessons/", include("lessons.urls")),
     path("", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

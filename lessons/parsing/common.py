@@ -238,6 +238,10 @@ ROLE_VALUES: dict[str, Role] = {
 }
 
 
+# "(students reading)", "[Music]", "【笑聲】": a description of the room, not something said.
+_NON_SPEECH = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|【[^【】]*】|♪+[^♪]*♪*)$")
+
+
 @dataclass
 class Builder:
     """Collects turns in order and enforces the limits as it goes."""
@@ -264,7 +268,7 @@ class Builder:
         extra: Mapping[str, object] | None = None,
     ) -> None:
         text = clean_text(text)
-        if not text:
+        if not text or _NON_SPEECH.match(text):
             return
         speaker = self.speaker(speaker) if speaker else ""
         if end is not None and start is not None and end < start:

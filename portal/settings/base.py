@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "accounts",
     "competencies",
     "assessments",
+    "lessons",
     "portal",
     # Wagtail
     "wagtail.contrib.forms",
@@ -308,3 +309,16 @@ PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=14)
 # Pre-service teachers and teachers whose school is not yet on the portal sign up themselves;
 # a deployment that admits only invited staff turns this off.
 PORTAL_OPEN_SIGNUP = env.bool("PORTAL_OPEN_SIGNUP", default=True)
+
+# --- recorded lessons -------------------------------------------------------------------------
+LESSON_MAX_MEDIA_MB = env.int("LESSON_MAX_MEDIA_MB", default=500)
+LESSON_MAX_MINUTES = env.int("LESSON_MAX_MINUTES", default=90)
+# Recordings hold students' voices: by default they are deleted as soon as they are transcribed.
+LESSON_MEDIA_RETENTION_DAYS = env.int("LESSON_MEDIA_RETENTION_DAYS", default=0)
+
+# --- OpenAI-compatible endpoints (optional) -----------------------------------------------------
+OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
+OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
+OPENAI_MODEL = env.str("OPENAI_MODEL", default="")
+# Speech to text switches to the endpoint when a transcription model is named; else pocketsphinx.
+OPENAI_TRANSCRIBE_MODEL = env.str("OPENAI_TRANSCRIBE_MODEL", default="")

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LessonsConfig(AppConfig):
+    name = "lessons"
+    verbose_name = _("Recorded lessons")
+    default_auto_field = "django.db.models.BigAutoField"

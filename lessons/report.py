@@ -1,0 +1,337 @@
+"""What the teacher reads about a lesson: headline metrics with plain-language explanations and
+reference ranges, a timeline, a question ladder, quoted examples for each finding, and links to
+the framework's indicators."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from lessons.models import Lesson, Utterance
+
+BLOOM = ("remember", "understand", "apply", "analyse", "evaluate", "create")
+BLOOM_LABELS = {
+    "remember": _("Remember"),
+    "understand": _("Understand"),
+    "apply": _("Apply"),
+    "analyse": _("Analyse"),
+    "evaluate": _("Evaluate"),
+    "create": _("Create"),
+}
+
+
+def lookup(metrics: dict[str, Any], *paths: str, default: Any = None) -> Any:
+    """The first of several dotted paths present in the metrics (engine versions name a few keys
+    differently)."""
+    for path in paths:
+        node: Any = metrics
+        for part in path.split("."):
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            else:
+                node = None
+                break
+        if node is not None:
+            return node
+    return default
+
+
+@dataclass
+class Quote:
+    index: int
+    speaker: str
+    text: str
+    start: float | None
+
+    @property
+    def timestamp(self) -> str:
+        if self.start is None:
+            return ""
+        minutes, seconds = divmod(int(self.start), 60)
+        return f"{minutes:02d}:{seconds:02d}"
+
+
+@dataclass
+class Headline:
+    key: str
+    label: str
+    value: float | None
+    unit: str
+    explanation: str
+    reference: str
+    within: bool | None = None
+
+    @property
+    def display(self) -> str:
+        if self.value is None:
+            return "–"
+        if self.unit == "%":
+            return f"{self.value:.0f}%"
+        if self.unit == "s":
+            return f"{self.value:.1f} s"
+        return f"{self.value:.1f}"
+
+
+@dataclass
+class Finding:
+    title: str
+    text: str
+    indicators: list[str]
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class LessonReport:
+    lesson: Lesson
+    metrics: dict[str, Any]
+    headlines: list[Headline]
+    ladder: list[tuple[str, str, int]]
+    timeline: list[dict[str, float]]
+    findings: list[Finding]
+    moves: list[tuple[str, int]]
+    mode: str | None
+    utterance_count: int
+
+    def headline(self, key: str) -> Headline | None:
+        return next((h for h in self.headlines if h.key == key), None)
+
+
+def _pct(x: float | None) -> float | None:
+    if x is None:
+        return None
+    return 100 * x if x <= 1.0 else x
+
+
+def _quote(u: Utterance) -> Quote:
+    return Quote(u.index, u.speaker, u.text, u.start)
+
+
+def build_report(lesson: Lesson) -> LessonReport:
+    metrics = lesson.analysis.metrics if hasattr(lesson, "analysis") else {}
+    rows = list(lesson.utterances.order_by("index"))
+    teacher = [u for u in rows if u.role == "teacher"]
+    questions = [u for u in teacher if u.is_question]
+    levelled = [u for u in questions if u.cognitive_level]
+    higher = [u for u in levelled if u.cognitive_level in ("analyse", "evaluate", "create")]
+    open_q = [u for u in questions if u.question_type == "open"]
+
+    student_share_time = _pct(
+        lookup(
+            metrics, "talk.student_share_time", "student_talk_share_time", "talk_share.student.time"
+        )
+    )
+    student_share_words = _pct(
+        lookup(
+            metrics,
+            "talk.student_share_words",
+            "student_talk_share_words",
+            "talk_share.student.words",
+        )
+    )
+    wait = lookup(metrics, "wait_time.mean", "wait_time_mean", "wait_time.mean_seconds")
+    q_rate = lookup(metrics, "questions.per_10_min", "questions_per_10_min")
+    gini = lookup(metrics, "participation.gini_turns", "participation.gini", "gini_turns")
+    headlines = [
+        Headline(
+            "student_talk",
+            str(_("Student talk")),
+            student_share_time if student_share_time is not None else student_share_words,
+            "%",
+            str(
+                _(
+                    "Share of the lesson's talk that came from students (by time when the transcript has times, else by words)."
+                )
+            ),
+            str(
+                _(
+                    "Dialogic lessons often reach 30–50%; lecture-style lessons are often under 20% (TeachFX, Flanders)."
+                )
+            ),
+        ),
+        Headline(
+            "questions_rate",
+            str(_("Teacher questions per 10 minutes")),
+            q_rate,
+            "",
+            str(_("How often you asked a question that invited an answer.")),
+            str(
+                _(
+                    "Studies of classroom talk commonly find 10–30 per 10 minutes; more is not always better."
+                )
+            ),
+        ),
+        Headline(
+            "open_share",
+            str(_("Open questions")),
+            100 * len(open_q) / len(questions) if questions else None,
+            "%",
+            str(
+                _(
+                    "Questions with many acceptable answers, which invite students to explain or explore."
+                )
+            ),
+            str(
+                _(
+                    "Often under 20% in ordinary lessons; 25% or more is a common professional-development goal."
+                )
+            ),
+        ),
+        Headline(
+            "higher_order",
+            str(_("Higher-order questions")),
+            100 * len(higher) / len(levelled) if levelled else None,
+            "%",
+            str(
+                _(
+                    "Questions asking students to analyse, evaluate or create (revised Bloom), among all questions."
+                )
+            ),
+            str(_("Typically 10–25% of teacher questions; a rise between lessons is a good sign.")),
+        ),
+        Headline(
+            "wait_time",
+            str(_("Wait time after questions")),
+            wait,
+            "s",
+            str(_("Seconds between the end of your question and the next person speaking.")),
+            str(
+                _(
+                    "Rowe found that waiting 3 seconds or more leads to longer, more reasoned answers; many teachers wait about 1 second."
+                )
+            ),
+        ),
+        Headline(
+            "equity",
+            str(_("Participation equity (Gini)")),
+            gini,
+            "",
+            str(
+                _(
+                    "0 means every named student spoke equally often; values near 1 mean a few students did most of the talking."
+                )
+            ),
+            str(_("Below 0.3 is fairly even; above 0.5 suggests some students are left out.")),
+        ),
+    ]
+    ranges = {
+        "student_talk": (30, 60),
+        "open_share": (25, 100),
+        "higher_order": (20, 100),
+        "wait_time": (3, 60),
+        "equity": (0, 0.3),
+    }
+    for h in headlines:
+        if h.value is not None and h.key in ranges:
+            low, high = ranges[h.key]
+            h.within = low <= h.value <= high
+
+    counts = Counter(u.cognitive_level for u in levelled)
+    ladder = [(level, str(BLOOM_LABELS[level]), counts.get(level, 0)) for level in reversed(BLOOM)]
+    moves = Counter(u.teacher_move for u in teacher if u.teacher_move and u.teacher_move != "none")
+
+    findings: list[Finding] = []
+    if higher:
+        findings.append(
+            Finding(
+                str(_("Questions that stretch thinking")),
+                str(_("These questions asked students to analyse, evaluate or create.")),
+                ["3.2.2", "5.1.2"],
+                [_quote(u) for u in higher[:3]],
+            )
+        )
+    closed = [u for u in questions if u.question_type == "closed"]
+    if closed and len(closed) >= len(open_q):
+        findings.append(
+            Finding(
+                str(_("Mostly closed questions")),
+                str(
+                    _(
+                        "Most of your questions had one right answer. Try turning one of them into a “why” or “how do you know” question next time."
+                    )
+                ),
+                ["3.2.2", "5.1.2"],
+                [_quote(u) for u in closed[:3]],
+            )
+        )
+    uptake = [
+        u
+        for u in teacher
+        if u.feedback == "uptake"
+        or u.teacher_move in ("revoicing", "restating", "pressing_for_reasoning")
+    ]
+    if uptake:
+        findings.append(
+            Finding(
+                str(_("Building on students' ideas")),
+                str(
+                    _(
+                        "Here you took up what a student said: revoicing it, asking for reasoning, or connecting it to others."
+                    )
+                ),
+                ["3.2.3", "5.1.2"],
+                [_quote(u) for u in uptake[:3]],
+            )
+        )
+    praise = [u for u in teacher if u.feedback in ("praise", "evaluative")]
+    if praise and len(praise) > len(uptake):
+        findings.append(
+            Finding(
+                str(_("Feedback that closes the exchange")),
+                str(
+                    _(
+                        "After students answered you often praised or judged the answer. Asking a follow-up question keeps the thinking with the students."
+                    )
+                ),
+                ["3.2.2", "3.3.2"],
+                [_quote(u) for u in praise[:3]],
+            )
+        )
+    claims = [
+        u
+        for u in rows
+        if u.student_move in ("providing_evidence_or_reasoning", "relating_to_another_student")
+    ]
+    if claims:
+        findings.append(
+            Finding(
+                str(_("Students reasoning and responding to each other")),
+                str(_("Students gave reasons or responded to a classmate's idea.")),
+                ["3.2.2", "3.2.3"],
+                [_quote(u) for u in claims[:3]],
+            )
+        )
+
+    timeline = lookup(metrics, "timeline", default=[]) or []
+    mode = lookup(metrics, "st_analysis.mode", "st.mode", "st_mode")
+    return LessonReport(
+        lesson=lesson,
+        metrics=metrics,
+        headlines=headlines,
+        ladder=ladder,
+        timeline=timeline if isinstance(timeline, list) else [],
+        findings=findings,
+        moves=moves.most_common(),
+        mode=mode,
+        utterance_count=len(rows),
+    )
+
+
+@dataclass
+class Comparison:
+    before: LessonReport
+    after: LessonReport
+    rows: list[tuple[str, str, str, float | None]]
+
+
+def compare_reports(before: LessonReport, after: LessonReport) -> Comparison:
+    rows = []
+    for h in before.headlines:
+        other = after.headline(h.key)
+        change = None
+        if other is not None and h.value is not None and other.value is not None:
+            change = other.value - h.value
+        rows.append((h.label, h.display, other.display if other else "–", change))
+    return Comparison(before, after, rows)

@@ -1,0 +1,40 @@
+"""Reads for lessons. A lesson exists only for its teacher and the mentors it is shared with."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from accounts.models import User
+from lessons.models import Lesson, LessonShare
+
+
+def lessons_of(user: User) -> QuerySet[Lesson]:
+    return Lesson.objects.owned_by(user).select_related("analysis").order_by("-created_at")
+
+
+def shared_with(user: User) -> QuerySet[Lesson]:
+    return (
+        Lesson.objects.filter(shares__mentor=user, shares__revoked_at__isnull=True)
+        .select_related("teacher", "analysis")
+        .distinct()
+        .order_by("-created_at")
+    )
+
+
+def own_lesson_or_404(user: User, lesson_id: int) -> Lesson:
+    lesson = Lesson.objects.owned_by(user).filter(pk=lesson_id).first()
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+def visible_lesson_or_404(user: User, lesson_id: int) -> Lesson:
+    lesson = Lesson.objects.visible_to(user).select_related("teacher").filter(pk=lesson_id).first()
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+def active_shares(lesson: Lesson) -> QuerySet[LessonShare]:
+    return LessonShare.objects.active().filter(lesson=lesson).select_related("mentor")
