@@ -30,25 +30,25 @@ class RedactionResult:
 # Romanised (Cantonese, Mandarin) surnames common in Hong Kong.
 HK_SURNAMES = frozenset(
     """Au Auyeung Chak Chan Chang Chau Chen Cheng Cheuk Cheung Chiang Chik Chin Ching Chiu Cho
-    Choi Chong Chow Choy Chu Chuk Chun Chung Fan Fok Fong Fu Fung Ha Hau Heung Hin Ho Hon Hsu Hu
-    Huang Hui Hung Ip Kam Kan Kau Keung Ko Kong Ku Kwan Kwok Kwong Lai Lam Lau Law Lee Leung Li
-    Liang Lin Ling Liu Lo Lok Lu Lui Luk Lum Lung Ma Mai Mak Man Mo Mok Mui Ng Ngai Ngan Pak Pang
-    Pao Poon Shek Sham Sheung Shiu Shum Sin Siu So Sung Sze Szeto Tai Tam Tang Tao Tin Ting To
-    Tong Tsai Tsang Tse Tseng Tso Tsoi Tsui Tung Wan Wang Wong Woo Wu Yam Yan Yau Yee Yeung Yim
-    Yip Yiu Yu Yue Yuen Yung Zhang Zhao Zhou""".split()
+    Choi Chong Chow Choy Chu Chuk Chun Chung Fan Fok Fong Fu Fung Ha Hau Heung Hin Ho Hon Hsu
+    Hu Huang Hui Hung Ip Kam Kan Kau Keung Ko Kong Ku Kwan Kwok Kwong Lai Lam Lau Law Lee
+    Leung Li Liang Lin Ling Liu Lo Lok Lu Lui Luk Lum Lung Ma Mai Mak Man Mo Mok Mui Ng Ngai
+    Ngan Pak Pang Pao Poon Shek Sham Sheung Shiu Shum Sin Siu So Sung Sze Szeto Tai Tam Tang
+    Tao Tin Ting To Tong Tsai Tsang Tse Tseng Tso Tsoi Tsui Tung Wan Wang Wong Woo Wu Yam Yan
+    Yau Yee Yeung Yim Yip Yiu Yu Yue Yuen Yung Zhang Zhao Zhou""".split()  # noqa: SIM905
 )
 # Syllables of Hong Kong given names in their usual romanisation.
 HK_SYLLABLES = frozenset(
     s.casefold()
-    for s in """Chai Chak Chi Chin Ching Chit Choi Chuen Chun Chung Cheuk Cheung Chau Cheong Fai
-    Fan Fat Fei Fong Foon Fung Hang Hau Hei Heung Hin Hing Hiu Ho Hoi Hok Hon Hong Hou Huen Hung
-    Ka Kai Kam Kan Kar Kau Kee Kei Keung Ki Kin King Kit Kiu Ko Kok Kong Kuen Kui Kwai Kwan Kwok
-    Kwong Kwun Lai Lam Lan Lap Lei Leung Li Lik Lim Lin Ling Lok Long Lui Lun Lung Man Mang Mei
-    Ming Miu Mo Mui Mun Nam Nga Ngai Ngan Ngo Nin Nok Oi On Pak Pan Pang Pei Pik Ping Po Pok Pui
-    Sai Sam San Sang Sau Sek Shan Shek Sheung Shing Shu Shuen Shui Shuk Si Sik Sin Sing Siu So Suen
-    Suet Sui Sum Sun Sung Sze Tak Tat Tin Ting Tip To Tong Tsan Tsun Tsz Tung Tze Wa Wah Wai Wan
-    Wang Wing Wo Wun Yan Yat Yau Yee Yeuk Yi Yik Yim Yin Ying Yip Yiu Yu Yue Yuen Yuet Yuk Yun
-    Yung""".split()
+    for s in """Chai Chak Chi Chin Ching Chit Choi Chuen Chun Chung Cheuk Cheung Chau Cheong
+    Fai Fan Fat Fei Fong Foon Fung Hang Hau Hei Heung Hin Hing Hiu Ho Hoi Hok Hon Hong Hou Huen Hung Ka
+    Kai Kam Kan Kar Kau Kee Kei Keung Ki Kin King Kit Kiu Ko Kok Kong Kuen Kui Kwai Kwan Kwok
+    Kwong Kwun Lai Lam Lan Lap Lei Leung Li Lik Lim Lin Ling Lok Long Lui Lun Lung Man Mang
+    Mei Ming Miu Mo Mui Mun Nam Nga Ngai Ngan Ngo Nin Nok Oi On Pak Pan Pang Pei Pik Ping Po
+    Pok Pui Sai Sam San Sang Sau Sek Shan Shek Sheung Shing Shu Shuen Shui Shuk Si Sik Sin
+    Sing Siu So Suen Suet Sui Sum Sun Sung Sze Tak Tat Tin Ting Tip To Tong Tsan Tsun Tsz Tung
+    Tze Wa Wah Wai Wan Wang Wing Wo Wun Yan Yat Yau Yee Yeuk Yi Yik Yim Yin Ying Yip Yiu Yu
+    Yue Yuen Yuet Yuk Yun Yung""".split()  # noqa: SIM905
 )
 # Single-character and compound Chinese surnames common in Hong Kong and the mainland.
 ZH_SURNAMES = frozenset(
@@ -57,37 +57,40 @@ ZH_SURNAMES = frozenset(
     "陈张黄吴刘郑谢杨许邓冯罗叶苏萧邝麦钟汤邹韩严区赵欧温"
 )
 ZH_COMPOUND_SURNAMES = ("歐陽", "欧阳", "司徒", "上官", "司馬", "司马", "諸葛", "诸葛", "端木")
-_TITLES = frozenset("mr mrs ms miss mdm madam dr prof sir teacher mister master".split())
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "mdm", "madam", "dr", "prof", "sir", "teacher", "mister", "master"]
+)
 # Capitalised words that open sentences or name places, days and subjects, never a pupil.
 COMMON_WORDS = frozenset(
     w.casefold()
     for w in """A About Actually Afternoon After Again Agree All Alright Also Always Am An And Another
-    Answer Any Anyone Anything April Are As Ask At August Autumn Bad Be Because Before Begin Big
-    Book Both Boys But By Can Careful Chapter Check China Chinese Choose Class Classmates Clap Close
-    Come Compare Correct Could Count Dear December Did Do Does Done Draw Each Earth Easter English
-    Enough Even Every Everybody Everyone Everything Exactly Excellent Excuse Exercise Fantastic
-    February Fine Finish First Five For Form Four Friday From Fun Game Geography Girls Give Go Good
-    Goodbye Grammar Great Group Guys Hands Happy Has Have He Hello Her Here Hey Hi His History
-    Hmm Homework How However I If In Is It January July June Just Keep Kids Ladies Last Later Let
-    Lets Like Listen Look Lunch Maths Math March May Maybe Me Monday Morning Most Music My Next
-    Nice Night Nine No None Nope Not Nothing November Now OK Ok Okay October Of Oh On Once One Only
-    Open Or Other Our Page Part Perfect Please Point Primary Put PE Question Quick Quiet Quite
-    Raise Read Ready Really Remember Right Saturday Say Science See September Secondary She Show
-    Since Sit Six So Some Someone Something Sorry Spring Stand Start Still Stop Student Students
-    Summer Sunday Super Sure Take Talk Team Tell Ten Thank Thanks That The Their Then There These
-    They Think This Those Three Thursday Time To Today Together Tomorrow Tonight Too True Try
-    Tuesday Turn Two Uh Um Umm Unit Up Us Very Wait Want Was Watch We Wednesday Welcome Well
-    Were What When Where Which While Who Whole Why Will Winter With Wonderful Word Wow Write
-    Wrong Yeah Year Yes Yesterday Yet You Your Yours Christmas God Jesus Mandarin Cantonese
-    Putonghua English Britain British America American Japan Japanese Korea Korean Asia Europe
-    Africa Australia London Beijing Shanghai Shenzhen Guangzhou Macau Macao Taiwan Singapore
-    Kowloon Lantau Stanley Aberdeen Jordan Central Admiralty Fanling Victoria Harbour Peak
-    Island Road Street Station Park Hospital School College University Library Museum Ferry Star
-    MTR Google Zoom Teams YouTube Internet Power iPad Mr Mrs Ms Miss Sir Madam Dr Teacher""".split()
+    Answer Any Anyone Anything April Are As Ask At August Autumn Bad Be Because Before Begin
+    Big Book Both Boys But By Can Careful Chapter Check China Chinese Choose Class Classmates
+    Clap Close Come Compare Correct Could Count Dear December Did Do Does Done Draw Each Earth
+    Easter English Enough Even Every Everybody Everyone Everything Exactly Excellent Excuse
+    Exercise Fantastic February Fine Finish First Five For Form Four Friday From Fun Game
+    Geography Girls Give Go Good Goodbye Grammar Great Group Guys Hands Happy Has Have He
+    Hello Her Here Hey Hi His History Hmm Homework How However I If In Is It January July June
+    Just Keep Kids Ladies Last Later Let Lets Like Listen Look Lunch Maths Math March May
+    Maybe Me Monday Morning Most Music My Next Nice Night Nine No None Nope Not Nothing
+    November Now OK Ok Okay October Of Oh On Once One Only Open Or Other Our Page Part Perfect
+    Please Point Primary Put PE Question Quick Quiet Quite Raise Read Ready Really Remember
+    Right Saturday Say Science See September Secondary She Show Since Sit Six So Some Someone
+    Something Sorry Spring Stand Start Still Stop Student Students Summer Sunday Super Sure
+    Take Talk Team Tell Ten Thank Thanks That The Their Then There These They Think This Those
+    Three Thursday Time To Today Together Tomorrow Tonight Too True Try Tuesday Turn Two Uh Um
+    Umm Unit Up Us Very Wait Want Was Watch We Wednesday Welcome Well Were What When Where
+    Which While Who Whole Why Will Winter With Wonderful Word Wow Write Wrong Yeah Year Yes
+    Yesterday Yet You Your Yours Christmas God Jesus Mandarin Cantonese Putonghua English
+    Britain British America American Japan Japanese Korea Korean Asia Europe Africa Australia
+    London Beijing Shanghai Shenzhen Guangzhou Macau Macao Taiwan Singapore Kowloon Lantau
+    Stanley Aberdeen Jordan Central Admiralty Fanling Victoria Harbour Peak Island Road Street
+    Station Park Hospital School College University Library Museum Ferry Star MTR Google Zoom
+    Teams YouTube Internet Power iPad Mr Mrs Ms Miss Sir Madam Dr Teacher""".split()  # noqa: SIM905
 )
 # Hong Kong places that read like a Cantonese name (Wong Tai Sin, Ho Man Tin, ...).
 HK_PLACES = frozenset(
-    p.casefold()
+    " ".join(p.split()).casefold()
     for p in """Hong Kong|Wong Tai Sin|Ho Man Tin|Yau Ma Tei|Mong Kok|Tsim Sha Tsui|Sham Shui Po|Kwun Tong
     |Tai Po|Sha Tin|Tuen Mun|Yuen Long|Tin Shui Wai|Tseung Kwan O|Ma On Shan|Lam Tin|Chai Wan
     |Shau Kei Wan|Tai Koo|Lai Chi Kok|Cheung Sha Wan|Tai Wai|Fo Tan|Ma Wan|Tung Chung|Kwai Chung
@@ -110,10 +113,10 @@ _PLACE_AFTER = re.compile(
     r"Avenue|Lane|Terrace|Square|Stadium|Library|Church|District|Line|Bus)\b"
 )
 ZH_COMMON = frozenset(
-    """今日 其實 所以 但係 如果 點解 即係 好似 咁樣 然後 同學 大家 各位 老師 跟住 或者 不如 而家 現在
-    今天 那麼 因為 但是 可是 還有 另外 之後 第一 第二 最後 首先 其他 我想 咁你 噉你 那你 你哋 佢哋
-    我哋 全班 班長 組長 明白 美麗 文靜 開心 小組 一齊 一起 一下 呢個 嗰個 這個 那個 好好 非常 真係
-    是否 係咪 邊個 什麼 甚麼 點樣 怎樣 為何 時間 作者 爸爸 媽媽 父親 母親""".split()
+    """今日 其實 所以 但係 如果 點解 即係 好似 咁樣 然後 同學 大家 各位 老師 跟住 或者 不如 而家 現在 今天
+    那麼 因為 但是 可是 還有 另外 之後 第一 第二 最後 首先 其他 我想 咁你 噉你 那你 你哋 佢哋 我哋 全班
+    班長 組長 明白 美麗 文靜 開心 小組 一齊 一起 一下 呢個 嗰個 這個 那個 好好 非常 真係 是否 係咪 邊個
+    什麼 甚麼 點樣 怎樣 為何 時間 作者 爸爸 媽媽 父親 母親""".split()  # noqa: SIM905
 )
 _GENERIC_LABEL = re.compile(
     r"^(?:s|ss|st|t|student|students|pupil|learner|speaker|participant|p|group|g|unknown|class)"
@@ -152,12 +155,10 @@ _EN_PATTERNS = (
     re.compile(rf"(?:^|[.!?]\s+)(?P<name>{_NAME})\s+(?i:said|says|just said|mentioned)\b"),
     re.compile(rf"\b(?P<name>{_NAME})'s\s+(?i:answer|idea|point|group|question|work|example)\b"),
 )
-_HK_FULL = re.compile(
-    r"(?<![A-Za-z])(?P<name>(?P<surname>[A-Z][a-z]{1,6}) (?P<g1>[A-Z][a-z]{1,5})[ -](?P<g2>[A-Za-z][a-z]{1,5}))(?![A-Za-z])"
-)
-_HK_GIVEN_FIRST = re.compile(
-    r"(?<![A-Za-z])(?P<name>(?P<g1>[A-Z][a-z]{1,5})[ -](?P<g2>[A-Za-z][a-z]{1,5}) (?P<surname>[A-Z][a-z]{1,6}))(?![A-Za-z])"
-)
+_SURNAME_RE = r"(?P<surname>[A-Z][a-z]{1,6})"
+_GIVEN_RE = r"(?P<g1>[A-Z][a-z]{1,5})[ -](?P<g2>[A-Za-z][a-z]{1,5})"
+_HK_FULL = re.compile(rf"(?<![A-Za-z])(?P<name>{_SURNAME_RE} {_GIVEN_RE})(?![A-Za-z])")
+_HK_GIVEN_FIRST = re.compile(rf"(?<![A-Za-z])(?P<name>{_GIVEN_RE} {_SURNAME_RE})(?![A-Za-z])")
 _ZH_SURNAME = (
     "(?:"
     + "|".join(ZH_COMPOUND_SURNAMES)
@@ -165,10 +166,13 @@ _ZH_SURNAME = (
     + "".join(s for s in ZH_SURNAMES if len(s) == 1)
     + "])"
 )
-_ZH_PRE = r"(?:同意|多謝|謝謝|谢谢|唔該|唔该|請|请|叫|問下|問|问|讚|贊成|赞成|反對|反对|補充|补充|好好|非常好|很好|做得好|好|啱)[，,、\s]*"
+_ZH_PRE = (
+    r"(?:同意|多謝|謝謝|谢谢|唔該|唔该|請|请|叫|問下|問|问|讚|贊成|赞成|反對|反对|補充|补充"
+    r"|好好|非常好|很好|做得好|好|啱)[，,、\s]*"
+)
 _ZH_POST = (
-    r"(?=同學|同学|\s*[，,]\s*你|你(?:點睇|覺得|觉得|認為|认为|講|讲|答|嚟|來|来|試|试|讀|读|話|说|說|想|估|有冇|知唔知|可唔可以)"
-    r"|講下|讲下|答下|請你|请你)"
+    r"(?=同學|同学|\s*[，,]\s*你|講下|讲下|答下|請你|请你"
+    r"|你(?:點睇|覺得|觉得|認為|认为|講|讲|答|嚟|來|来|試|试|讀|读|話|说|說|想|估|有冇|知唔知))"
 )
 _ZH_PATTERNS = (
     re.compile(rf"{_ZH_PRE}(?P<name>{_ZH_SURNAME}[{_CJK}]{{2}})"),
@@ -176,7 +180,8 @@ _ZH_PATTERNS = (
     re.compile(rf"(?:我叫|我係|我是)(?P<name>{_ZH_SURNAME}[{_CJK}]{{1,2}})"),
     re.compile(
         rf"(?:^|[，。？！、\s,.!?])(?P<name>[{_CJK}]{{2}})"
-        r"(?=你點睇|你覺得|你觉得|你認為|你认为|你嚟|你來|你来|你講下|你讲下|你試下|你试下|你答|[，,]你點睇|[，,]你覺得)"
+        r"(?=你點睇|你覺得|你觉得|你認為|你认为|你嚟|你來|你来|你講下|你讲下|你試下|你试下|你答"
+        r"|[，,]你點睇|[，,]你覺得)"
     ),
 )
 
@@ -207,7 +212,7 @@ def redact(
             people.add(speaker)
     for name in known_names:
         if name and name.strip():
-            people.add(name.strip(), trusted=True)
+            people.add(name.strip())
     lowercase = _lowercase_words(lesson)
     for utterance in lesson:
         for candidate in _candidates(utterance.text):
@@ -253,13 +258,13 @@ def _variants(name: str) -> list[tuple[str, bool]]:
             found.append(" ".join(tokens))
         if len(tokens) >= 2:
             if tokens[0] in HK_SURNAMES:
-                found.append(" ".join(tokens[1:]))
-            if tokens[-1] in HK_SURNAMES:
-                found.append(" ".join(tokens[:-1]))
+                found.append(" ".join(tokens[1:]))  # "Chan Tai Man" is "Tai Man"
+                if tokens[-1].casefold() not in HK_SYLLABLES:
+                    found.append(tokens[-1])  # "Chan Tai Man Jason" is "Jason"
+            elif tokens[-1] in HK_SURNAMES:
+                found.append(" ".join(tokens[:-1]))  # "Mei Ling Chan" is "Mei Ling"
             if tokens[0] not in HK_SURNAMES and tokens[0].casefold() not in HK_SYLLABLES:
-                found.append(tokens[0])  # an English given name: "Jason Cheung" is "Jason"
-            if tokens[-1] not in HK_SURNAMES and tokens[-1].casefold() not in HK_SYLLABLES:
-                found.append(tokens[-1])  # "Chan Tai Man Jason"
+                found.append(tokens[0])  # "Jason Cheung" is "Jason"
     result: dict[str, bool] = {}
     for variant in found:
         variant = variant.strip(" ,")
@@ -369,7 +374,7 @@ class _People:
         self.ambiguous: set[str] = set()
         self.names: list[str] = []
 
-    def add(self, name: str, *, trusted: bool = False) -> None:
+    def add(self, name: str) -> None:
         if name.casefold() in self.protected:
             return
         variants = [
@@ -385,9 +390,7 @@ class _People:
             if variant in self.person_of:
                 continue
             self.person_of[variant] = person
-            if ambiguous and not trusted and variant != name:
-                self.ambiguous.add(variant)
-            elif ambiguous and variant == name and not _IS_CJK.search(name):
+            if ambiguous:
                 self.ambiguous.add(variant)
 
     def apply(
