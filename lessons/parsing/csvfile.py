@@ -37,7 +37,7 @@ def parse_csv(text: str, builder: Builder) -> None:
                 rows.append((reader.line_num, row))
     except csv.Error as exc:
         raise TranscriptError(
-            "malformed_csv", f"The CSV file could not be read: {exc}.", reader.line_num
+            "bad_csv", f"The CSV file could not be read: {exc}.", reader.line_num
         ) from exc
     if not rows:
         raise TranscriptError("no_utterances", "The CSV file has no rows.")

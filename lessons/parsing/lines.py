@@ -42,6 +42,8 @@ _NOTICE = re.compile(
     r"|^.{0,40}(?:已開始轉錄|已停止轉錄|开始转录|停止转录|已开始转录|已停止转录)",
     re.IGNORECASE,
 )
+# "Tam, Kelly": Teams writes some names surname first.
+_SURNAME_COMMA = re.compile(r"^[A-Z][\w'-]*(?: [A-Z][\w'-]*)*, [A-Z][\w'-]*(?: [A-Z][\w'-]*)*$")
 _SENTENCE_END = re.compile(r"[.!?。！？…]$")
 
 
@@ -168,8 +170,12 @@ def _split_label(line: str) -> tuple[str, str, float | None] | None:
             stamp = next(g for g in match.groups()[1:] if g and g != text)
             return match.group("label").strip(), text, parse_timestamp(stamp)
     match = _LABEL.match(line)
-    if match and is_speaker_label(match.group("label")):
-        return match.group("label").strip(), match.group("text"), None
+    if match:
+        label = match.group("label").strip()
+        if is_speaker_label(label) or (
+            _SURNAME_COMMA.match(label) and is_speaker_label(label, allow_comma=True)
+        ):
+            return label, match.group("text"), None
     return None
 
 

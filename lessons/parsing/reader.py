@@ -6,11 +6,11 @@ import re
 
 from .common import Builder
 from .csvfile import looks_like_csv, parse_csv
-from .docx import parse_docx
 from .errors import TranscriptError
 from .lines import parse_lines
 from .source import check_size, decode, sniff_binary
 from .subtitles import _CUE_ID, is_timing, parse_cues
+from .word import parse_docx
 
 _NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 _UNICODE = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")

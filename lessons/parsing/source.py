@@ -92,14 +92,12 @@ def _check_docx(data: bytes) -> str:
                     "This is a ZIP archive or another Office file, not a Word transcript (.docx).",
                 )
             if sum(info.file_size for info in archive.infolist()) > _MAX_INFLATED:
-                raise TranscriptError(
-                    "damaged_docx", "The Word document is too large once unpacked."
-                )
+                raise TranscriptError("bad_docx", "The Word document is too large once unpacked.")
     except TranscriptError:
         raise
     except Exception as exc:  # zipfile raises many kinds on a truncated or damaged archive
         raise TranscriptError(
-            "damaged_docx", "The file looks like a Word document but is damaged or incomplete."
+            "bad_docx", "The file looks like a Word document but is damaged or incomplete."
         ) from exc
     return "docx"
 
@@ -134,7 +132,8 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise TranscriptError(
-        "encoding", "The text could not be read: save it as UTF-8 (or Big5) and upload it again."
+        "bad_encoding",
+        "The text could not be read: save it as UTF-8 (or Big5) and upload it again.",
     )
 
 
@@ -143,7 +142,7 @@ def _strict(data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise TranscriptError(
-            "encoding",
+            "bad_encoding",
             f"The file says it is {encoding.upper()} but is not valid {encoding.upper()}.",
         ) from exc
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x7f"):

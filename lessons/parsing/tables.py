@@ -197,7 +197,7 @@ def add_rows(
 def require_text_column(fields: dict[str, int] | None, line: int) -> dict[str, int]:
     if fields is None:
         raise TranscriptError(
-            "missing_column",
+            "bad_csv",
             "The first row must name the columns, with one for the text "
             "(text or utterance) and one for the speaker.",
             line,

@@ -6,6 +6,11 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from docx import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
 from .common import Builder, clean_text
 from .errors import TranscriptError
 from .lines import parse_lines
@@ -17,11 +22,6 @@ Row = tuple[int, list[str]]
 def read_docx(data: bytes) -> tuple[list[tuple[int, str]], list[list[Row]]]:
     """(numbered lines of the paragraphs, the tables' rows); numbers count paragraphs and rows."""
     try:
-        from docx import Document
-        from docx.oxml.ns import qn
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
         document = Document(io.BytesIO(data))
         paragraph_tag, table_tag, sdt_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt")
         lines: list[tuple[int, str]] = []
@@ -58,7 +58,7 @@ def read_docx(data: bytes) -> tuple[list[tuple[int, str]], list[list[Row]]]:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged file
         raise TranscriptError(
-            "damaged_docx", "The Word document is damaged or could not be read."
+            "bad_docx", "The Word document is damaged or could not be read."
         ) from exc
     return lines, tables
 
