@@ -26,6 +26,11 @@ from typing import NamedTuple
 
 from lessons.analysis.types import QuestionCodes, Utterance
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 __all__ = [
     "QuestionForm",
     "classify_question",
@@ -55,26 +60,34 @@ def tokens(text: str) -> list[str]:
 # English question form
 # --------------------------------------------------------------------------------------
 
-WH_WORDS = frozenset(
-    "what what's whats which who who's whose whom where where's when when's why how how's "
-    "whatever".split()
+WH_WORDS = _words(
+    """
+    what what's whats which who who's whose whom where where's when when's why how how's
+    whatever
+    """
 )
-AUX = frozenset(
-    """is are am was were do does did can could will would should shall may might must have
-    has had isn't aren't wasn't weren't don't doesn't didn't can't cannot couldn't won't
-    wouldn't shouldn't haven't hasn't hadn't ain't""".split()
+AUX = _words(
+    """
+    is are am was were do does did can could will would should shall may might must have has
+    had isn't aren't wasn't weren't don't doesn't didn't can't cannot couldn't won't
+    wouldn't shouldn't haven't hasn't hadn't ain't
+    """
 )
-SUBJECTS = frozenset(
-    """i you he she it we they this that these those there anybody anyone anything somebody
-    someone something everybody everyone everything nobody you'all y'all the a an my your his
-    her our their its any some all each both one two three four five six seven eight nine ten
-    x y ya u""".split()
+SUBJECTS = _words(
+    """
+    i you he she it we they this that these those there anybody anyone anything somebody
+    someone something everybody everyone everything nobody you'all y'all the a an my your
+    his her our their its any some all each both one two three four five six seven eight
+    nine ten x y ya u i'm you're we're they're he's she's it's i've we've you've they've i'd
+    we'd you'd i'll we'll you'll
+    """
 )
 # Words that open a sentence without changing its form ("So, Jackson, why ...").
-DISCOURSE = frozenset(
-    """so and but ok okay alright all right now then well oh um uh umm hmm yes yeah no oh
-    like actually also or just hey wait alright guys good great cool really sure
-    first next""".split()
+DISCOURSE = _words(
+    """
+    so and but ok okay alright all right now then well oh um uh umm hmm yes yeah no oh like
+    actually also or just hey wait alright guys good great cool really sure first next
+    """
 )
 TAGS = (
     "right",
@@ -164,17 +177,22 @@ def english_form(text: str) -> QuestionForm:
                 continue
             if not qmark and _NON_QUESTION_WH_START.match(" ".join(cw)):
                 continue
-            if not qmark and len(cw) > 1 and cw[1] in SUBJECTS and cw[1] not in ("this", "that"):
-                # "what we did was ..." — an embedded clause, not a question (without "?")
-                if head != "why":
-                    continue
+            # "what we did was ..." — an embedded clause, not a question (without "?")
+            if (
+                not qmark
+                and len(cw) > 1
+                and cw[1] in SUBJECTS
+                and cw[1] not in ("this", "that")
+                and head != "why"
+            ):
+                continue
             return QuestionForm(True, "wh", head.split("'")[0], qmark, wt)
         if head in AUX and len(cw) > 1 and (cw[1] in SUBJECTS or cw[1] in AUX or qmark):
             return QuestionForm(True, "yn", "", qmark, wt)
-    if _TAG_RE.search(last) and (qmark or re.search(r",\s*(?:right|okay|correct)\s*$", last)):
-        # "..., right?" needs a comma or a question mark so that "that's right" is not a tag.
-        if len(words) > 1:
-            return QuestionForm(True, "tag", "", qmark, wt)
+    # "..., right?" needs a comma or a question mark so that "that's right" is not a tag.
+    tag_ok = qmark or re.search(r",\s*(?:right|okay|correct)\s*$", last)
+    if len(words) > 1 and tag_ok and _TAG_RE.search(last):
+        return QuestionForm(True, "tag", "", qmark, wt)
     if _TRAIL_Q_RE.search(last) and qmark:
         return QuestionForm(True, "trail", "", qmark, wt)
     m = _EMBEDDED_WH_RE.search(last)
@@ -207,6 +225,8 @@ _BARE_CHECK = frozenset(
     }
 )
 
+_BARE_WORDS = frozenset(w for t in _BARE_CHECK for w in t)
+
 _OPEN_RE = re.compile(
     r"\b(?:why|how come|how do (?:you|we) know|how did (?:you|they|she|he|we)|how (?:could|would|can|might|"
     r"should|might) (?:they|he|she)|how (?:is|does|are|do) (?:this|that|it|these|those|the)\b|"
@@ -237,7 +257,7 @@ _CREATE_RE = re.compile(
 )
 _EVALUATE_RE = re.compile(
     r"\b(?:agree|agrees|agreed|disagree|(?:is|was|are|were) (?:that|this|it|he|she|they|this answer|"
-    r"your answer) (?:right|correct|wrong|true|false|reasonable|accurate|possible|fair)|"
+    r"your answer|\w+) (?:right|correct|wrong|true|false|reasonable|accurate|possible|fair)|"
     r"(?:do|did) (?:it|that|them|this) (?:right|correctly)|correctly|who(?:'s| is) right|"
     r"which (?:is|one is|would be|way is) (?:better|best|easier|easiest|more efficient|most efficient)|"
     r"better|best|prove|justify|convince|convinced|check|reasonable|judge|critique|"
@@ -247,7 +267,8 @@ _EVALUATE_RE = re.compile(
 )
 _ANALYSE_RE = re.compile(
     r"\b(?:compare|comparing|difference|differences|different|differ|similar|similarity|alike|"
-    r"(?:what'?s|what is|what are|how are|how is) (?:\w+ ){0,4}the same|relationship|related|relate|connect|connected|connection|pattern|notice|noticed|"
+    r"(?:what'?s|what is|what are|how are|how is) (?:\w+ ){0,4}the same|relationship|related|relate|"
+    r"connect|connected|connection|pattern|notice|noticed|"
     r"organi[sz]e|categori[sz]e|sort|classify|distinguish|what do you see|what happens|"
     r"how does this (?:picture|model|diagram|graph|show)|how is .{1,30} (?:related|connected)|"
     r"account for|why is (?:this|that|it) (?:more|less|harder|easier)|more challenging|"
@@ -459,14 +480,10 @@ def _is_genuine(form: QuestionForm) -> bool:
     if not form.is_question:
         return False
     w = form.words
-    if (
-        tuple(x for x in w if x not in ("so", "and", "but", "okay", "ok", "um", "uh"))
-        in _BARE_CHECK
-    ):
+    rest = tuple(x for x in w if x not in ("so", "and", "but", "um", "uh", "well", "now"))
+    if not rest or rest in _BARE_CHECK or all(x in _BARE_WORDS for x in rest):
         return False
-    if form.kind == "echo" and all(x in DISCOURSE for x in w):
-        return False
-    return True
+    return not (form.kind == "echo" and all(x in DISCOURSE for x in w))
 
 
 def classify_question(lesson: list[Utterance], i: int, language: str) -> QuestionCodes:

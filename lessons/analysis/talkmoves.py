@@ -27,8 +27,13 @@ from __future__ import annotations
 
 import re
 
-from lessons.analysis.questions import DISCOURSE, english_form, normalise, tokens
+from lessons.analysis.questions import english_form, normalise, tokens
 from lessons.analysis.types import Utterance
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 __all__ = ["teacher_move", "student_move", "overlap_features"]
 
@@ -36,43 +41,55 @@ __all__ = ["teacher_move", "student_move", "overlap_features"]
 # Vocabulary
 # --------------------------------------------------------------------------------------
 
-FILLERS = frozenset(
-    """okay ok alright all right so yes yeah yep no nope um uh umm hmm mm oh ah good great very nice
-    excellent perfect awesome exactly correct right well now and but then like just wow cool
-    thank thanks you sure huh""".split()
+FILLERS = _words(
+    """
+    okay ok alright all right so yes yeah yep no nope um uh umm hmm mm oh ah good great very
+    nice excellent perfect awesome exactly correct right well now and but then like just wow
+    cool thank thanks you sure huh
+    """
 )
-FUNCTION = frozenset(
-    """a an the of to in on at for by with from is are was were be been it it's this that these
-    those there i you he she we they me him her us them my your his our their its and or but so
-    do does did have has had will would can could should i'm you're we're they're that's
-    there's what's let's""".split()
+FUNCTION = _words(
+    """
+    a an the of to in on at for by with from is are was were be been it it's this that these
+    those there i you he she we they me him her us them my your his our their its and or but
+    so do does did have has had will would can could should i'm you're we're they're that's
+    there's what's let's
+    """
 )
-NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred hundreds thousand thousands million half halves third thirds fourth fourths
-    quarter quarters fifth fifths sixth sixths seventh sevenths eighth eighths ninth ninths tenth
-    tenths twelfths twelfth hundredths hundredth thousandths first second""".split()
+NUMBER_WORDS = _words(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million half halves third thirds
+    fourth fourths quarter quarters fifth fifths sixth sixths seventh sevenths eighth
+    eighths ninth ninths tenth tenths twelfths twelfth hundredths hundredth thousandths
+    first second
+    """
 )
-MATH_WORDS = frozenset(
-    """plus minus times divide divided multiply multiplied multiplying dividing add added adding
-    subtract subtracted subtracting sum difference product quotient equal equals equation equals
-    fraction fractions numerator denominator denominators numerators whole wholes decimal
-    decimals percent ratio rate area perimeter volume length width height angle angles degree
-    degrees line lines slope intercept graph axis point points coordinate coordinates square
-    squares cube cubed squared rectangle triangle circle shape shapes side sides number numbers
-    digit digits value place tens ones remainder factor factors multiple multiples prime even odd
-    greater less bigger smaller larger more fewer same different equivalent mixed improper
-    variable expression negative positive inches inch feet foot meters meter centimeters
-    cm pounds dollars cents mean median mode estimate round rounded row rows column columns group
-    groups pieces piece unit units total pattern rule table x y""".split()
+MATH_WORDS = _words(
+    """
+    plus minus times divide divided multiply multiplied multiplying dividing add added
+    adding subtract subtracted subtracting sum difference product quotient equal equals
+    equation equals fraction fractions numerator denominator denominators numerators whole
+    wholes decimal decimals percent ratio rate area perimeter volume length width height
+    angle angles degree degrees line lines slope intercept graph axis point points
+    coordinate coordinates square squares cube cubed squared rectangle triangle circle shape
+    shapes side sides number numbers digit digits value place tens ones remainder factor
+    factors multiple multiples prime even odd greater less bigger smaller larger more fewer
+    same different equivalent mixed improper variable expression negative positive inches
+    inch feet foot meters meter centimeters cm pounds dollars cents mean median mode
+    estimate round rounded row rows column columns group groups pieces piece unit units
+    total pattern rule table x y
+    """
 )
-_NAME_STOP = frozenset(
-    """yes no okay ok right good great what why how who where when which is are do does did can
-    one two three four five six seven eight nine ten the a an and so but it that this i you he
-    she we they me everybody everyone anybody anyone somebody someone again please thank thanks
-    go ahead wait hold up table group number sorry nice awesome cool sure well now boys girls
-    team class friends yeah wow hey hi hello shh""".split()
+_NAME_STOP = _words(
+    """
+    yes no okay ok right good great what why how who where when which is are do does did can
+    one two three four five six seven eight nine ten the a an and so but it that this i you
+    he she we they me everybody everyone anybody anyone somebody someone again please thank
+    thanks go ahead wait hold up table group number sorry nice awesome cool sure well now
+    boys girls team class friends yeah wow hey hi hello shh
+    """
 )
 
 # --------------------------------------------------------------------------------------
@@ -105,7 +122,7 @@ _REASON_RE = re.compile(
     r"\b(?:why|how come|how (?:do|did|does|would|could|can) (?:you|we|they|he|she|i) (?:know|tell|be sure)|"
     r"how do we know|explain|justify|prove|convince|what makes you (?:think|say|sure)|"
     r"what made you|reason|reasoning|your thinking|(?:tell|show) (?:me|us) (?:how|why) you (?:know|knew)|"
-    r"how (?:is|are) (?:that|this|these|those|it) (?:related|connected|the same|different|similar)|"
+    r"how (?:is|are) (?:\w+ ){1,4}(?:related|connected|the same|different|similar|alike)|"
     r"how (?:does|do|did) (?:that|this|it) (?:connect|relate|help|work|apply|show)|"
     r"(?:what|where) do (?:you|we) see (?:the|that|this)|what(?:'s| is) the (?:point|purpose)|"
     r"how (?:would|will) (?:that|this|it) look)\b"
@@ -139,21 +156,10 @@ _KET_Q_RE = re.compile(
     r"(?:is|was) (?:that|this|it|everything) (?:clear|okay|ok)|got it|everybody|everyone|you guys|you all|"
     r"y'all|are you (?:sure|done|ready|finished|okay|ok|with)|do you (?:remember|see|hear|know)|can you (?:see|hear))"
 )
-_BARE_CHECK = frozenset(
-    [
-        "okay",
-        "ok",
-        "right",
-        "alright",
-        "all right",
-        "huh",
-        "hm",
-        "hmm",
-        "mm",
-        "mhm",
-        "mm hmm",
-        "mm-hmm",
-    ]
+_BARE_CHECK = _words(
+    """
+    okay ok right alright all right huh hm hmm mm mhm mm hmm mm-hmm
+    """
 )
 
 
@@ -301,6 +307,10 @@ def _repeat_move(teacher_words: list[str], last: list[str], turn: list[str]) -> 
     return None
 
 
+_HEAR_RE = re.compile(
+    r"\b(?:did|can|could) (?:you|everyone|everybody|y'all|you all|you guys|we) (?:all )?hear\b|"
+    r"\b(?:can|could|would) (?:you|someone|somebody|anyone|anybody) (?:repeat|say (?:that|it) again)\b"
+)
 _TRAIL_BLANK_RE = re.compile(
     r"(?:\b(?:is|are|was|equals?|equal to|times|plus|minus|over|by|of|and|or|to|the|a|an|called|makes?|gives?|"
     r"out of|what|which|as|than|be|get|gets|got|with|into|from|for|in|at|on)|[-\u2013\u2014_]{1,3}|\.\.\.?|\u2026)"
@@ -313,7 +323,8 @@ _REQUEST_RE = re.compile(
 )
 _REASON_IMPERATIVE_RE = re.compile(
     r"(?:^|[,.!] )(?:\w+ )?(?:(?:can|could|would|will) (?:you|someone|somebody|anyone|anybody) )?(?:please )?"
-    r"(?:(?:explain|justify|prove|convince)(?: (?:it|that|this))?(?: to (?:me|us))?(?: (?:why|how (?:you|we) know)\b|\s*[.!]?\s*$)|"
+    r"(?:(?:explain|justify|prove|convince)(?: (?:it|that|this))?(?: to (?:me|us))?"
+    r"(?: (?:why|how (?:you|we) know)\b|\s*[.!]?\s*$)|"
     r"explain your (?:thinking|reasoning)\s*[.!]?\s*$|tell (?:me|us) why|tell (?:me|us) how you (?:know|knew)|"
     r"show (?:me|us) (?:why|how you know))"
 )
@@ -351,13 +362,14 @@ def _teacher_move(lesson: list[Utterance], i: int) -> tuple[str, str]:
             if mv:
                 return mv, "repeat"
 
+    if _HEAR_RE.search(low):
+        return "keeping_everyone_together", "hear"
     if _RELATE_RE.search(low) and (
         is_q or re.search(r"\b(?:thumbs?|raise|hands?|if you|stand)\b", low)
     ):
         return "getting_students_to_relate", "relate"
-    if _REASON_RE.search(low) and not _REASON_NOT_RE.search(low):
-        if is_q:
-            return "pressing_for_reasoning", "reason-q"
+    if is_q and _REASON_RE.search(low) and not _REASON_NOT_RE.search(low):
+        return "pressing_for_reasoning", "reason-q"
     if _REASON_IMPERATIVE_RE.search(low):
         return "pressing_for_reasoning", "reason-imp"
     if _looks_like_name_call(text, words, lesson_names(lesson)):
@@ -407,54 +419,67 @@ def teacher_move(lesson: list[Utterance], i: int) -> str:
 # --------------------------------------------------------------------------------------
 
 _CONFUSED_RE = re.compile(
-    r"\b(?:i (?:don't|do not|didn't|did not|still don't) (?:understand|get|know how)|confused|"
-    r"i need help|help me|i'm lost|i am lost|what do (?:you|we) mean|what does .{1,30} mean|"
-    r"i don't know (?:how|what|why|where))\b"
+    r"\b(?:i (?:don't|do not|didn't|did not|still don't|still do not) "
+    r"(?:understand|get (?:it|this|that|how|why|what)|"
+    r"know (?:how|what|why|where|which))|i (?:don't|do not|didn't) know\W*$|i have no idea|no idea|"
+    r"confus\w*|i need help|help me|i'?m (?:so |really |completely )?(?:lost|stuck)|"
+    r"i (?:just )?(?:completely )?lost (?:me|myself)|lost me|i have a question|my question is|"
+    r"what do (?:you|we) mean|what does .{1,30} mean|what(?:'s| is) .{1,20} mean)"
+)
+_LOGISTICS_RE = re.compile(
+    r"\b(?:can i|may i|could i|can we (?:go|have|get|use|turn|put|start|play|take)|bathroom|restroom|water|"
+    r"supposed to|are we (?:going|gonna|doing)|do we (?:have|need) to|should we (?:write|put|do)|"
+    r"where (?:do|should) (?:we|i)|what page|which page|camera|recording|what time|is it (?:lunch|recess)|"
+    r"can you (?:help|come|erase|give|repeat|say)|what are you doing|who(?:'s| is) (?:next|going first)|"
+    r"my turn|your turn|whose turn)\b"
 )
 _REASONING_RE = re.compile(
-    r"\b(?:because|cause|'cause|cuz|since|so that|if .{1,60} then|if you|if we|if i|"
+    r"\b(?:because|cause|'cause|cuz|coz|since|so that|if .{1,80}(?:then|would|will|'ll|'d|is|are|it|you)\b|"
     r"that means|which means|means that|therefore|the reason|that's why|that is why|"
-    r"first (?:i|we|you)|then (?:i|we|you)|and then|after that|i noticed|notice that|"
-    r"each time|every time|the pattern|it goes up|it goes down|goes up by|instead of|"
-    r"otherwise|unless|so (?:i|we|you|it|that|the)|got|gets)\b"
+    r"first (?:i|we|you)|then (?:i|we|you|it)|and then|after that|i noticed|notice that|"
+    r"each time|every time|pattern|goes (?:up|down) by|instead of|otherwise|unless|"
+    r"so (?:i|we|you|it|that|the|they|there)|and (?:i|we) (?:got|get|ended)|to get|which is|that's how|"
+    r"(?:i|we) (?:did|multiplied|divided|added|subtracted|counted|times|doubled|split|took|put|made|drew|used|"
+    r"figured|found|knew|know|think|thought|saw) .{3,}(?:and then|then|so|and got|to get|because)\b)"
 )
 _RELATE_STUDENT_RE = re.compile(
-    r"\b(?:i agree|agree with|i disagree|disagree with|same as|what (?:he|she|they|\w+) said|"
-    r"(?:his|her|their) (?:answer|idea|way|work|picture|graph)|like (?:he|she|\w+) said|"
-    r"i was going to say|i think (?:he|she|they)(?:'s| is| are)? (?:right|wrong|correct)|"
-    r"(?:he|she|they)(?:'s| is| are) (?:right|wrong|correct)|add on|to add on|"
-    r"you (?:have|got|did|forgot|need|should|could) |did i do|are you sure|mine is|we had|i had)\b"
+    r"\b(?:i agree|we agree|agree with|i disagree|we disagree|disagree with|"
+    r"same as (?:him|her|them|\w+'s|what)|"
+    r"what (?:he|she|they|\w+) (?:said|did|was saying|meant)|(?:his|her|their) (?:answer|idea|way|work|picture|graph|"
+    r"model|thinking|strategy)|like (?:he|she|\w+) said|i was going to say|i was gonna say|"
+    r"i think (?:he|she|they)(?:'s| is| are)? (?:right|wrong|correct)|"
+    r"(?:he|she|they)(?:'s| is| are) (?:right|wrong|correct)|"
+    r"add on|to add on|(?:you're|you are) (?:right|wrong)|are you sure|did i do (?:it|this|that) right|"
+    r"(?:i|we) (?:got|have|had) (?:the )?(?:same|something different|a different))\b"
 )
-_BACKCHANNEL = frozenset(
-    """yes yeah yep yup no nope nah okay ok oh um uh umm uhm hmm mm mhm ah wow what huh thanks thank
-    you sorry right sure i see alright hi hello bye wait""".split()
+_BACKCHANNEL = _words(
+    """
+    yes yeah yep yup no nope nah okay ok oh um uh umm uhm hmm mm mhm ah wow what huh thanks
+    thank you sorry right sure i see alright hi hello bye wait me too true false correct
+    maybe
+    """
+)
+_ANSWER_AS_QUESTION_RE = re.compile(
+    r"^(?:\w+ )?(?:is it|isn't it|is that|would it be|wouldn't it be|could it be|will it be|do you|don't you|can't you|"
+    r"can you just|would (?:i|you|we)|should (?:i|we)|do (?:i|we)|did you|is (?:the|this|that) (?:answer)?)\b"
 )
 
 
 def _has_math(words: list[str]) -> bool:
-    for w in words:
-        if w[0].isdigit() or w in NUMBER_WORDS or w in MATH_WORDS:
-            return True
-    return False
+    return any(w[0].isdigit() or w in NUMBER_WORDS or w in MATH_WORDS for w in words)
 
 
-def student_move(lesson: list[Utterance], i: int) -> str:
-    """TalkMoves student move of sentence ``i`` (``none`` for teacher turns)."""
-    if not 0 <= i < len(lesson):
-        return "none"
+def _student_move(lesson: list[Utterance], i: int) -> tuple[str, str]:
     u = lesson[i]
-    if not u.is_student:
-        return "none"
     text = u.text or ""
     low = normalise(text)
     words = tokens(text)
     if not words:
-        return "none"
-    if re.fullmatch(r"[\[(].*[\])]", text.strip()):
-        return "none"  # "(inaudible)", "[laughter]"
+        return "none", "empty"
+    if re.fullmatch(r"[\[(][^\])]*[\])]\W*", text.strip()):
+        return "none", "bracket"  # "(inaudible)", "[laughter]"
     content = [w for w in words if w not in _BACKCHANNEL]
 
-    # Context: who spoke before?
     prev = lesson[i - 1] if i > 0 else None
     prev_teacher_move = "none"
     prev_other_student = False
@@ -465,31 +490,51 @@ def student_move(lesson: list[Utterance], i: int) -> str:
             prev_other_student = True
 
     form = english_form(text)
-    if _CONFUSED_RE.search(low):
-        return "asking_for_more_information"
+    math = _has_math(words)
     if _RELATE_STUDENT_RE.search(low):
-        return "relating_to_another_student"
+        return "relating_to_another_student", "relate-cue"
+    if _CONFUSED_RE.search(low):
+        return "asking_for_more_information", "confused"
+    if form.is_question and form.qmark or form.kind in ("wh", "yn"):
+        if _LOGISTICS_RE.search(low) and not (math and len(words) > 6):
+            return "none", "q-logistics"
+        if form.kind == "wh":
+            if math or form.wh in ("why", "how") or len(words) <= 3:
+                return "asking_for_more_information", "q-wh"
+            return "none", "q-wh-other"
+        if form.kind == "yn" and _ANSWER_AS_QUESTION_RE.search(" ".join(words)) and math:
+            return "making_a_claim", "q-answer"
+        if form.kind in ("echo", "trail", "tag"):
+            if not content:
+                return "none", "q-bare"
+            if prev_other_student and math:
+                return "relating_to_another_student", "q-echo-peer"
+            return ("making_a_claim", "q-echo") if math else ("none", "q-echo-nomath")
+        if math:
+            if prev_other_student:
+                return "relating_to_another_student", "q-yn-peer"
+            return "making_a_claim", "q-yn-math"
+        return "none", "q-other"
     if not content:
         # yes / no / okay
-        if prev_teacher_move == "getting_students_to_relate" or prev_other_student:
-            return "relating_to_another_student"
-        return "none"
-    math = _has_math(words)
-    if form.is_question and form.kind in ("wh", "yn") and len(words) > 2:
+        if prev_teacher_move == "getting_students_to_relate":
+            return "relating_to_another_student", "yn-relate-gsr"
         if prev_other_student:
-            return "relating_to_another_student"
-        return "asking_for_more_information"
-    if prev_teacher_move == "getting_students_to_relate":
-        return "relating_to_another_student"
+            return "relating_to_another_student", "yn-relate-peer"
+        return "none", "backchannel"
     if _REASONING_RE.search(low) and (math or len(words) >= 6):
-        return "providing_evidence_or_reasoning"
+        return "providing_evidence_or_reasoning", "reason"
     if prev_other_student and math:
-        return "relating_to_another_student"
+        return "relating_to_another_student", "peer-math"
     if math:
-        return "making_a_claim"
-    if (
-        prev_teacher_move in ("pressing_for_accuracy", "pressing_for_reasoning")
-        and len(content) >= 1
-    ):
-        return "making_a_claim"
-    return "none"
+        return "making_a_claim", "math"
+    if prev_teacher_move in ("pressing_for_accuracy", "pressing_for_reasoning"):
+        return "making_a_claim", "answer"
+    return "none", "default"
+
+
+def student_move(lesson: list[Utterance], i: int) -> str:
+    """TalkMoves student move of sentence ``i`` (``none`` for teacher turns)."""
+    if not 0 <= i < len(lesson) or not lesson[i].is_student:
+        return "none"
+    return _student_move(lesson, i)[0]
