@@ -45,7 +45,7 @@ HK_SYLLABLES = frozenset(
     Kai Kam Kan Kar Kau Kee Kei Keung Ki Kin King Kit Kiu Ko Kok Kong Kuen Kui Kwai Kwan Kwok
     Kwong Kwun Lai Lam Lan Lap Lei Leung Li Lik Lim Lin Ling Lok Long Lui Lun Lung Man Mang
     Mei Ming Miu Mo Mui Mun Nam Nga Ngai Ngan Ngo Nin Nok Oi On Pak Pan Pang Pei Pik Ping Po
-    Pok Pui Sai Sam San Sang Sau Sek Shan Shek Sheung Shing Shu Shuen Shui Shuk Si Sik Sin
+    Pok Pui Sai Sam San Sang Sau Sek Tai Shan Shek Sheung Shing Shu Shuen Shui Shuk Si Sik Sin
     Sing Siu So Suen Suet Sui Sum Sun Sung Sze Tak Tat Tin Ting Tip To Tong Tsan Tsun Tsz Tung
     Tze Wa Wah Wai Wan Wang Wing Wo Wun Yan Yat Yau Yee Yeuk Yi Yik Yim Yin Ying Yip Yiu Yu
     Yue Yuen Yuet Yuk Yun Yung""".split()  # noqa: SIM905
@@ -106,6 +106,7 @@ HK_PLACES = frozenset(
         "\n", ""
     ).split("|")
 )
+_PLACE_WORDS = frozenset(word for place in HK_PLACES for word in place.split())
 # What follows the name of a place or building, not of a person.
 _PLACE_AFTER = re.compile(
     r"^\s+(?:Road|Street|Estate|Station|Village|Court|Gardens?|Plaza|Centre|Center|Park|"
@@ -305,6 +306,7 @@ def _zh_given(name: str) -> list[str]:
 
 def _candidates(text: str) -> list[str]:
     found: list[str] = []
+    places = _place_spans(text)
     for pattern in _EN_PATTERNS:
         for match in pattern.finditer(text):
             found.append(_trim(match.group("name")))
@@ -315,11 +317,7 @@ def _candidates(text: str) -> list[str]:
                 continue
             if not all(g.casefold() in HK_SYLLABLES for g in given):
                 continue
-            if match.group("name").casefold() in HK_PLACES or _PLACE_AFTER.match(
-                text[match.end() :]
-            ):
-                continue
-            if any(place in match.group("name").casefold() for place in _places_in(text)):
+            if _PLACE_AFTER.match(text[match.end() :]) or _overlaps(match.span(), places):
                 continue
             found.append(match.group("name"))
     for pattern in _ZH_PATTERNS:
@@ -328,15 +326,28 @@ def _candidates(text: str) -> list[str]:
     return [f for f in found if f]
 
 
-def _places_in(text: str) -> list[str]:
-    folded = text.casefold()
-    return [place for place in HK_PLACES if place in folded]
+_PLACE_PATTERN = re.compile(
+    "|".join(
+        rf"(?<![A-Za-z]){re.escape(place)}(?![A-Za-z])"
+        for place in sorted(HK_PLACES, key=len, reverse=True)
+    ),
+    re.IGNORECASE,
+)
+
+
+def _place_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PLACE_PATTERN.finditer(text)]
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
 
 
 def _trim(name: str) -> str:
-    """Drop leading words that are not part of a name: "Now Jason" → "Jason"."""
+    """Drop leading words that are not part of a name ("Now Jason" is "Jason"); a name after a
+    title ("Mr Chan") is an adult's, not a pupil's."""
     tokens = name.split(" ")
-    while len(tokens) > 1 and tokens[0].casefold() in COMMON_WORDS | _TITLES:
+    while len(tokens) > 1 and tokens[0].casefold() in COMMON_WORDS:
         tokens = tokens[1:]
     if tokens and tokens[0].casefold().rstrip(".") in _TITLES:
         return ""
@@ -356,6 +367,8 @@ def _plausible(candidate: str, lowercase: frozenset[str]) -> bool:
     tokens = candidate.replace("-", " ").split()
     if candidate.casefold() in HK_PLACES:
         return False
+    if len(tokens) == 1 and (candidate in HK_SURNAMES or candidate.casefold() in _PLACE_WORDS):
+        return False  # a surname alone, or half of "Hong Kong"
     for token in tokens:
         folded = token.casefold()
         if folded in COMMON_WORDS or folded in _TITLES:
@@ -413,9 +426,12 @@ class _People:
                     speaker = label
             text = u.text
             if pattern is not None:
+                places = _place_spans(text)
 
-                def swap(match: re.Match[str]) -> str:
+                def swap(match: re.Match[str], places: list[tuple[int, int]] = places) -> str:
                     name = match.group(0)
+                    if _overlaps(match.span(), places):
+                        return name
                     if name in self.ambiguous and not _addressed(match):
                         return name
                     return placeholder(self.person_of[name])
