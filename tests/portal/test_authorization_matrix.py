@@ -47,6 +47,10 @@ def _pending_invitation(world: dict[str, Any]) -> dict[str, Any]:
     return {"school_id": world["school"].pk, "invitation_id": world["invitation"].pk}
 
 
+def _lesson(world: dict[str, Any]) -> dict[str, Any]:
+    return {"lesson_id": world["lesson"].pk}
+
+
 def _teacher_attempt(world: dict[str, Any]) -> dict[str, Any]:
     return {"attempt_id": world["attempt"].pk}
 
@@ -92,6 +96,22 @@ ROWS: dict[str, Row] = {
         "get", {**OWN_ATTEMPT_ONLY, "teacher": 302}, kwargs=_teacher_attempt
     ),
     "assessments:delete": Row("get", OWN_ATTEMPT_ONLY, kwargs=_teacher_attempt),
+    # Recorded lessons: the teacher's own; a mentor only once shared (the matrix world shares
+    # nothing, so everyone else gets a 404).
+    "lessons:index": Row("get", signed_in(200)),
+    "lessons:upload": Row("get", signed_in(200)),
+    "lessons:compare": Row("get", signed_in(200)),
+    "lessons:detail": Row("get", {**OWN_ATTEMPT_ONLY, "teacher": 302}, kwargs=_lesson),
+    "lessons:status": Row("get", OWN_ATTEMPT_ONLY, kwargs=_lesson),
+    "lessons:speakers": Row("get", OWN_ATTEMPT_ONLY, kwargs=_lesson),
+    "lessons:report": Row("get", OWN_ATTEMPT_ONLY, kwargs=_lesson),
+    "lessons:report_pdf": Row("get", OWN_ATTEMPT_ONLY, kwargs=_lesson),
+    "lessons:export_csv": Row("get", OWN_ATTEMPT_ONLY, kwargs=_lesson),
+    "lessons:share": Row("post", {**OWN_ATTEMPT_ONLY, "teacher": 302}, kwargs=_lesson),
+    "lessons:unshare": Row(
+        "post", {**OWN_ATTEMPT_ONLY, "teacher": 404}, kwargs=lambda w: {"lesson_id": w["lesson"].pk, "share_id": 999999}
+    ),
+    "lessons:delete": Row("get", OWN_ATTEMPT_ONLY, kwargs=_lesson),
     # Redirects that close the frameworks' own log-in forms: everyone is sent to allauth.
     "django-admin/login/": Row("get", everyone(302)),
     "cms/login/": Row("get", everyone(302)),
@@ -124,6 +144,21 @@ def test_no_declaration_is_stale():
     assert not stale, f"Declared rows for URLs that no longer exist: {stale}"
 
 
+def _ready_lesson(teacher):
+    """A lesson analysed straight from stored turns (the parsers have their own tests)."""
+    from django.utils import timezone
+
+    from lessons.models import Analysis, Lesson, Utterance
+
+    lesson = Lesson.objects.create(
+        teacher=teacher, title="Fractions", source="transcript", status="ready", progress=100, consent_at=timezone.now()
+    )
+    Utterance.objects.create(lesson=lesson, index=0, speaker="T", role="teacher", text="Why is two thirds bigger?")
+    Utterance.objects.create(lesson=lesson, index=1, speaker="Student 1", role="student", text="Because of the pieces.")
+    Analysis.objects.create(lesson=lesson, metrics={}, engine_version="test")
+    return lesson
+
+
 @pytest.fixture
 def world(people, school, other_school):
     invitation = InvitationFactory(school=school, email="new.colleague@school.example")
@@ -131,6 +166,7 @@ def world(people, school, other_school):
     return {
         "instrument": instrument,
         "attempt": start_attempt(user=people["teacher"], instrument=instrument),
+        "lesson": _ready_lesson(people["teacher"]),
         **people,
         "school": school,
         "other_school": other_school,
