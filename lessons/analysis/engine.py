@@ -48,7 +48,7 @@ CODE_FIELDS = (
 
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile(r"[A-Za-z]{2,}")
-_CANTONESE = re.compile("[嘅哋咗喺唔冇啲佢嚟乜嘢咁睇噉俾畀]")
+_CANTONESE = re.compile("[嘅哋咗喺唔冇啲佢嚟乜嘢咁睇噉俾畀咪咩囉喇]")
 _SIMPLIFIED = re.compile("[这们说么为个来时会对发现习题还学问吗]")
 
 Lesson = list[Utterance]
