@@ -21,6 +21,7 @@ Pure Python, stdlib only.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -42,18 +43,29 @@ __all__ = [
 # Tokenisation shared by talkmoves.py and uptake.py
 # --------------------------------------------------------------------------------------
 
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2011": "-"})
 _TOKEN_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,/]\d+)*")
 
+# The classifiers look at the same sentence several times (as the current turn, as the turn
+# before, inside the uptake features); the pure text functions are memoised per text.
+_CACHE_SIZE = 4096
 
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def normalise(text: str) -> str:
     """Lower-case, straight apostrophes, collapsed spaces."""
-    return " ".join(text.translate(_APOS).lower().split())
+    if "\u2019" in text or "\u2018" in text or "`" in text:
+        text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    return " ".join(text.lower().split())
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN_RE.findall(normalise(text)))
 
 
 def tokens(text: str) -> list[str]:
     """Word and number tokens of an English text (lower case, apostrophes kept)."""
-    return _TOKEN_RE.findall(normalise(text))
+    return list(_tokens(text))
 
 
 # --------------------------------------------------------------------------------------
@@ -152,6 +164,7 @@ def _clause_starts(text: str) -> list[list[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def english_form(text: str) -> QuestionForm:
     """Surface question form of one English utterance."""
     low = normalise(text)
@@ -333,7 +346,10 @@ def _english_codes(text: str, form: QuestionForm) -> QuestionCodes:
 # Chinese
 # --------------------------------------------------------------------------------------
 
-_ZH_FALLBACK_QUESTION = (
+# A cue is a substring or a compiled regular expression.
+Cue = str | re.Pattern[str]
+
+_ZH_FALLBACK_QUESTION: tuple[Cue, ...] = (
     "嗎",
     "吗",
     "呢",
@@ -357,8 +373,13 @@ _ZH_FALLBACK_QUESTION = (
     "乜",
     "點樣",
     "如何",
+    "是否",
+    "有沒有",
+    "有没有",
+    # A-not-A questions: 明唔明, 對不對, 同唔同意, 係唔係
+    re.compile(r"([\u4e00-\u9fff])[唔不冇没沒]\1"),
 )
-_ZH_FALLBACK_OPEN = (
+_ZH_FALLBACK_OPEN: tuple[Cue, ...] = (
     "點解",
     "为什么",
     "為什麼",
@@ -372,9 +393,26 @@ _ZH_FALLBACK_OPEN = (
     "你认为",
     "你認為",
     "你觉得",
+    "諗",
+    "想法",
+    "有什麼",
+    "有什么",
+    "有咩",
 )
-_ZH_FALLBACK_BLOOM: dict[str, tuple[str, ...]] = {
-    "create": ("設計", "设计", "創作", "创作", "想出", "編寫", "编写", "如果你是"),
+_ZH_FALLBACK_BLOOM: dict[str, tuple[Cue, ...]] = {
+    "create": (
+        "設計",
+        "设计",
+        "創作",
+        "创作",
+        "想出",
+        "編寫",
+        "编写",
+        "如果你是",
+        "自己出",
+        "另一種方法",
+        "另一种方法",
+    ),
     "evaluate": (
         "同意",
         "對不對",
@@ -385,9 +423,13 @@ _ZH_FALLBACK_BLOOM: dict[str, tuple[str, ...]] = {
         "合理",
         "評價",
         "评价",
-        "哪個好",
         "邊個好",
+        "哪个好",
+        "哪個好",
         "更好",
+        "最好",
+        "檢查",
+        "检查",
     ),
     "analyse": (
         "比較",
@@ -397,6 +439,8 @@ _ZH_FALLBACK_BLOOM: dict[str, tuple[str, ...]] = {
         "區別",
         "不同",
         "相同",
+        "一樣",
+        "一样",
         "關係",
         "关系",
         "規律",
@@ -415,37 +459,59 @@ _ZH_FALLBACK_BLOOM: dict[str, tuple[str, ...]] = {
         "说明",
         "舉例",
         "举例",
+        "代表",
     ),
-    "apply": ("計算", "计算", "幾多", "多少", "算", "求", "用"),
+    "apply": ("計算", "计算", "幾多", "多少", "算", "求", "用", "做法"),
 }
 
 
-def _load_zh_cues() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, tuple[str, ...]]]:
-    question, open_cues, bloom = _ZH_FALLBACK_QUESTION, _ZH_FALLBACK_OPEN, _ZH_FALLBACK_BLOOM
+def _as_cues(v: object) -> tuple[Cue, ...]:
+    """Strings and compiled patterns from a zh_cues attribute (list, set, tuple, str or pattern)."""
+    if isinstance(v, (str, re.Pattern)):
+        v = (v,)
+    if not isinstance(v, (list, tuple, set, frozenset)):
+        return ()
+    return tuple(x if isinstance(x, re.Pattern) else str(x) for x in v if x)
+
+
+def _load_zh_cues() -> tuple[tuple[Cue, ...], tuple[Cue, ...], dict[str, tuple[Cue, ...]]]:
+    """Chinese cue lists: ``lessons.analysis.zh_cues`` when it exists, merged over the built-in ones."""
+    question, open_cues = _ZH_FALLBACK_QUESTION, _ZH_FALLBACK_OPEN
+    bloom = dict(_ZH_FALLBACK_BLOOM)
     try:
         from lessons.analysis import zh_cues  # type: ignore[attr-defined]
     except ImportError:
         return question, open_cues, bloom
-    # zh_cues is written by another developer; read whatever lists it offers, defensively.
-    for name in ("QUESTION_CUES", "QUESTION_PARTICLES", "QUESTION_WORDS", "QUESTION_MARKERS"):
-        v = getattr(zh_cues, name, None)
-        if isinstance(v, (list, tuple, set, frozenset)) and v:
-            question = tuple(dict.fromkeys(tuple(question) + tuple(str(x) for x in v)))
-    for name in ("OPEN_QUESTION_CUES", "OPEN_CUES", "OPEN_QUESTION_WORDS"):
-        v = getattr(zh_cues, name, None)
-        if isinstance(v, (list, tuple, set, frozenset)) and v:
-            open_cues = tuple(dict.fromkeys(tuple(open_cues) + tuple(str(x) for x in v)))
+    # zh_cues is written by another developer: read whatever it offers, defensively.
+    for name in (
+        "QUESTION_CUES",
+        "QUESTION_PARTICLES",
+        "QUESTION_WORDS",
+        "QUESTION_MARKERS",
+        "QUESTION_RE",
+    ):
+        question = tuple(dict.fromkeys(question + _as_cues(getattr(zh_cues, name, None))))
+    for name in ("OPEN_QUESTION_CUES", "OPEN_CUES", "OPEN_QUESTION_WORDS", "OPEN_QUESTION_RE"):
+        open_cues = tuple(dict.fromkeys(open_cues + _as_cues(getattr(zh_cues, name, None))))
     for name in ("BLOOM_CUES", "BLOOM_VERBS", "BLOOM"):
         v = getattr(zh_cues, name, None)
         if isinstance(v, dict):
-            merged = dict(bloom)
             for level, cues in v.items():
-                key = {"analyze": "analyse"}.get(str(level), str(level))
-                if key in merged and isinstance(cues, (list, tuple, set, frozenset)):
-                    merged[key] = tuple(dict.fromkeys(merged[key] + tuple(str(x) for x in cues)))
-            bloom = merged
+                key = {"analyze": "analyse"}.get(str(level).lower(), str(level).lower())
+                if key in bloom:
+                    bloom[key] = tuple(dict.fromkeys(bloom[key] + _as_cues(cues)))
             break
     return question, open_cues, bloom
+
+
+def _has_cue(text: str, cues: tuple[Cue, ...]) -> bool:
+    for c in cues:
+        if isinstance(c, str):
+            if c in text:
+                return True
+        elif c.search(text):
+            return True
+    return False
 
 
 _ZH_QUESTION, _ZH_OPEN, _ZH_BLOOM = _load_zh_cues()
@@ -454,17 +520,17 @@ _ZH_BLOOM_ORDER = ("evaluate", "create", "analyse", "understand", "apply")
 
 def _chinese_codes(text: str) -> QuestionCodes:
     t = text.strip()
-    if not t or not any(c in t for c in _ZH_QUESTION):
+    if not t or not _has_cue(t, _ZH_QUESTION):
         # mixed-language turns may still carry an English question
         if re.search(r"[A-Za-z]", t):
             form = english_form(t)
-            if form.is_question:
+            if _is_genuine(form):
                 return _english_codes(t, form)
         return QuestionCodes(False)
-    qtype = "open" if any(c in t for c in _ZH_OPEN) else "closed"
+    qtype = "open" if _has_cue(t, _ZH_OPEN) else "closed"
     level = "remember"
     for lv in _ZH_BLOOM_ORDER:
-        if any(c in t for c in _ZH_BLOOM.get(lv, ())):
+        if _has_cue(t, _ZH_BLOOM.get(lv, ())):
             level = lv
             break
     return QuestionCodes(True, qtype, level)

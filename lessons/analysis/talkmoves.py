@@ -25,6 +25,7 @@ repeats a peer), ``asking_for_more_information`` (questions, confusion),
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lessons.analysis.questions import english_form, normalise, tokens
@@ -97,7 +98,14 @@ _NAME_STOP = _words(
 # --------------------------------------------------------------------------------------
 
 _RELATE_RE = re.compile(
-    r"\b(?:agree|agrees|agreed|agreeing|disagree|disagrees|disagreeing|"
+    r"\b(?:agree|agrees|agreed|agreeing|disagree|disagrees|disagreeing|comments?|"
+    r"help (?:him|her|them)(?: out)?|"
+    # a question about what a classmate did or said
+    r"(?:he|she) (?:did|do|does|say|said|tell|told|get|got|mean|meant|think|thought|draw|drew|write|wrote|"
+    r"use|used|solve|solved|find|found|try|tried|explain|explained|need|needs)|"
+    r"(?:his|her|their|\w+'s) (?:answer|rule|idea|ideas|work|misconception|mistake|estimate|conjecture|"
+    r"number models?|strategy|thinking|method|way|picture|drawing|graph|model|chart|explanation|reasoning|"
+    r"solution|equation)|"
     r"(?:add|adding|build) on|add to (?:what|that|his|her|their)|"
     r"what (?:did )?(?!(?:you|i|we|it|this|that|they|these|those|the|a|your|my|our)\b)\w+(?:'s)? "
     r"(?:said|says|say|did|meant|means|was (?:saying|thinking|doing))\b(?=.*\?)|"
@@ -226,6 +234,7 @@ def _looks_like_name_call(text: str, words: list[str], names: frozenset[str]) ->
     return False
 
 
+@functools.lru_cache(maxsize=8192)
 def stem(w: str) -> str:
     """Crude suffix stripping so that "divide", "divided", "dividing" and "wholes"/"whole" match."""
     n = len(w)
@@ -469,7 +478,14 @@ def _has_math(words: list[str]) -> bool:
     return any(w[0].isdigit() or w in NUMBER_WORDS or w in MATH_WORDS for w in words)
 
 
-def _student_move(lesson: list[Utterance], i: int) -> tuple[str, str]:
+_COMPUTATION_RE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|fourth)s?\b)[^.?!]{0,25}"
+    r"(?:\btimes\b|\bplus\b|\bminus\b|\bdivided by\b|[x*+/\u00d7\u00f7=-])[^.?!]{0,25}"
+    r"(?:\bis\b|\bequals?\b|=|\bmakes?\b|\bgives?\b|\bgets?\b|\bgot\b|'s\b)"
+)
+
+
+def _student_move(lesson: list[Utterance], i: int, depth: int = 0) -> tuple[str, str]:
     u = lesson[i]
     text = u.text or ""
     low = normalise(text)
@@ -488,6 +504,14 @@ def _student_move(lesson: list[Utterance], i: int) -> tuple[str, str]:
             prev_teacher_move = teacher_move(lesson, i - 1)
         elif prev.is_student and prev.speaker != u.speaker:
             prev_other_student = True
+    # The sentences of one student turn that walks through a procedure are all reasoning.
+    prev_same_reasoning = (
+        depth < 2
+        and prev is not None
+        and prev.is_student
+        and prev.speaker == u.speaker
+        and _student_move(lesson, i - 1, depth + 1)[0] == "providing_evidence_or_reasoning"
+    )
 
     form = english_form(text)
     math = _has_math(words)
@@ -524,12 +548,18 @@ def _student_move(lesson: list[Utterance], i: int) -> tuple[str, str]:
         return "none", "backchannel"
     if _REASONING_RE.search(low) and (math or len(words) >= 6):
         return "providing_evidence_or_reasoning", "reason"
+    if _COMPUTATION_RE.search(low):
+        return "providing_evidence_or_reasoning", "computation"
+    if prev_same_reasoning and math:
+        return "providing_evidence_or_reasoning", "continued"
     if prev_other_student and math:
         return "relating_to_another_student", "peer-math"
     if math:
         return "making_a_claim", "math"
     if prev_teacher_move in ("pressing_for_accuracy", "pressing_for_reasoning"):
         return "making_a_claim", "answer"
+    if prev_other_student:
+        return "none", "default-peer"
     return "none", "default"
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 
+from lessons.analysis import questions
 from lessons.analysis.questions import english_form, normalise, tokens
 from lessons.analysis.talkmoves import FILLERS, FUNCTION, MATH_WORDS, NUMBER_WORDS, stem
 from lessons.analysis.types import Utterance
@@ -97,24 +98,97 @@ def _longest_common_run(a: list[str], b: list[str]) -> int:
     """Length of the longest contiguous token sequence shared by ``a`` and ``b``."""
     if not a or not b:
         return 0
+    where: dict[str, list[int]] = {}
+    for j, y in enumerate(b):
+        where.setdefault(y, []).append(j)
     best = 0
-    prev = [0] * (len(b) + 1)
+    prev: dict[int, int] = {}
     for x in a:
-        cur = [0] * (len(b) + 1)
-        for j, y in enumerate(b, 1):
-            if x == y:
-                v = prev[j - 1] + 1
-                cur[j] = v
-                if v > best:
-                    best = v
+        cur: dict[int, int] = {}
+        for j in where.get(x, ()):
+            v = prev.get(j - 1, 0) + 1
+            cur[j] = v
+            if v > best:
+                best = v
         prev = cur
     return best
 
 
+_CJK_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Particles and function characters left out of Chinese overlap.
+_CJK_STOP = frozenset(
+    "的了嗎吗呢啊呀吖喇啦囉咯嘅咗係是在我你他她佢們们哋這这那個个一不唔有和就都也又"
+)
+
+
+def _units(text: str, limit: int) -> list[str]:
+    """English word tokens, plus single CJK characters for Chinese text."""
+    words = tokens(text)
+    if _CJK_RE.search(text):
+        words = words + [c for c in _CJK_RE.findall(text) if c not in _CJK_STOP]
+    return words[:limit]
+
+
+def _zh_list(names: tuple[str, ...], fallback: tuple[str, ...]) -> tuple[str, ...]:
+    try:
+        from lessons.analysis import zh_cues  # type: ignore[attr-defined]
+    except ImportError:
+        return fallback
+    out = list(fallback)
+    for name in names:
+        v = getattr(zh_cues, name, None)
+        if isinstance(v, (list, tuple, set, frozenset)):
+            out.extend(str(x) for x in v if isinstance(x, str) and x)
+    return tuple(dict.fromkeys(out))
+
+
+_ZH_PRAISE = _zh_list(
+    ("PRAISE", "PRAISE_WORDS", "PRAISE_CUES"),
+    (
+        "很好",
+        "好好",
+        "非常好",
+        "做得好",
+        "真好",
+        "叻",
+        "棒",
+        "好嘢",
+        "厲害",
+        "厉害",
+        "讚",
+        "赞",
+        "不錯",
+        "不错",
+        "好極",
+        "好极",
+    ),
+)
+_ZH_EVAL = (
+    "對",
+    "对",
+    "啱",
+    "錯",
+    "错",
+    "正確",
+    "正确",
+    "唔係",
+    "不是",
+    "係",
+    "是的",
+    "冇錯",
+    "没错",
+    "沒錯",
+)
+
+
+def _zh_question(text: str) -> bool:
+    return questions.classify_question([Utterance("", "teacher", text)], 0, "zh-Hant").is_question
+
+
 def features(student_text: str, teacher_text: str) -> list[float]:
     """Feature vector (see ``FEATURES``) for a student turn and the teacher's reply."""
-    s_words = tokens(student_text)[:80]
-    t_words = tokens(teacher_text)[:120]
+    s_words = _units(student_text, 80)
+    t_words = _units(teacher_text, 120)
     t_low = normalise(teacher_text)
     s_content = _content_stems(s_words)
     t_stems = [stem(w) for w in t_words]
@@ -124,8 +198,12 @@ def features(student_text: str, teacher_text: str) -> list[float]:
     share = (sum(1 for w in t_stems if w in s_set) / len(t_stems)) if t_stems else 0.0
     shared = len(set(s_content) & t_set)
     run = _longest_common_run([stem(w) for w in s_words], t_stems)
-    form = english_form(teacher_text)
-    is_q = 1.0 if form.is_question else 0.0
+    zh = bool(_CJK_RE.search(teacher_text))
+    is_q = (
+        1.0
+        if english_form(teacher_text).is_question or (zh and _zh_question(teacher_text))
+        else 0.0
+    )
     content_t = [w for w in t_words if w not in FILLERS]
     praise_only = (
         1.0
@@ -134,10 +212,18 @@ def features(student_text: str, teacher_text: str) -> list[float]:
     )
     first = " ".join(t_words[:3])
     eval_start = 1.0 if t_words and (_PRAISE_RE.match(first) or _EVAL_RE.match(first)) else 0.0
+    if zh:
+        head = teacher_text.strip()[:4]
+        if any(c in head for c in _ZH_PRAISE + _ZH_EVAL):
+            eval_start = 1.0
+            if len(t_words) <= 4:
+                praise_only = 1.0
     math_t = (
         1.0 if any(w[0].isdigit() or w in MATH_WORDS or w in NUMBER_WORDS for w in t_words) else 0.0
     )
     s_q = 1.0 if english_form(student_text).is_question else 0.0
+    if not s_q and _CJK_RE.search(student_text) and _zh_question(student_text):
+        s_q = 1.0
     return [
         coverage,
         share,
@@ -198,7 +284,7 @@ def _teacher_turn(lesson: list[Utterance], i: int) -> str:
 
 
 #: uptake at or above this makes the feedback label "uptake".
-UPTAKE_THRESHOLD = 0.6
+UPTAKE_THRESHOLD = 0.7
 
 
 def feedback(lesson: list[Utterance], i: int) -> tuple[str, float] | None:
@@ -216,14 +302,15 @@ def feedback(lesson: list[Utterance], i: int) -> tuple[str, float] | None:
         return None
     student_text = _student_turn(lesson, i - 1)
     teacher_text = _teacher_turn(lesson, i)
-    if not tokens(teacher_text):
+    if not _units(teacher_text, 1):
         return ("none", 0.0)
     score = round(uptake_score(student_text, teacher_text), 4)
     if score >= UPTAKE_THRESHOLD:
         return ("uptake", score)
-    low = normalise(u.text or "")
-    if _PRAISE_RE.search(low):
+    text = u.text or ""
+    low = normalise(text)
+    if _PRAISE_RE.search(low) or any(c in text for c in _ZH_PRAISE):
         return ("praise", score)
-    if _EVAL_RE.search(" ".join(tokens(low)[:4])):
+    if _EVAL_RE.search(" ".join(tokens(low)[:4])) or any(c in text.strip()[:4] for c in _ZH_EVAL):
         return ("evaluative", score)
     return ("none", score)
