@@ -118,22 +118,11 @@ def build_report(lesson: Lesson) -> LessonReport:
     higher = [u for u in levelled if u.cognitive_level in ("analyse", "evaluate", "create")]
     open_q = [u for u in questions if u.question_type == "open"]
 
-    student_share_time = _pct(
-        lookup(
-            metrics, "talk.student_share_time", "student_talk_share_time", "talk_share.student.time"
-        )
-    )
-    student_share_words = _pct(
-        lookup(
-            metrics,
-            "talk.student_share_words",
-            "student_talk_share_words",
-            "talk_share.student.words",
-        )
-    )
-    wait = lookup(metrics, "wait_time.mean", "wait_time_mean", "wait_time.mean_seconds")
-    q_rate = lookup(metrics, "questions.per_10_min", "questions_per_10_min")
-    gini = lookup(metrics, "participation.gini_turns", "participation.gini", "gini_turns")
+    student_share_time = _pct(lookup(metrics, "talk.time_share.student"))
+    student_share_words = _pct(lookup(metrics, "talk.word_share.student"))
+    wait = lookup(metrics, "wait_time.mean_seconds")
+    q_rate = lookup(metrics, "questions.per_10_min")
+    gini = lookup(metrics, "participation.gini_turns")
     headlines = [
         Headline(
             "student_talk",
@@ -304,14 +293,23 @@ def build_report(lesson: Lesson) -> LessonReport:
             )
         )
 
-    timeline = lookup(metrics, "timeline", default=[]) or []
-    mode = lookup(metrics, "st_analysis.mode", "st.mode", "st_mode")
+    bin_seconds = float(lookup(metrics, "timeline_bin_seconds", default=60) or 60)
+    timeline = [
+        {
+            **b,
+            "teacher_pct": round(100 * float(b.get("teacher") or 0) / bin_seconds),
+            "student_pct": round(100 * float(b.get("student") or 0) / bin_seconds),
+        }
+        for b in (lookup(metrics, "timeline", default=[]) or [])
+        if isinstance(b, dict)
+    ]
+    mode = lookup(metrics, "st.mode")
     return LessonReport(
         lesson=lesson,
         metrics=metrics,
         headlines=headlines,
         ladder=ladder,
-        timeline=timeline if isinstance(timeline, list) else [],
+        timeline=timeline if lookup(metrics, "timing") == "measured" else [],
         findings=findings,
         moves=moves.most_common(),
         mode=mode,

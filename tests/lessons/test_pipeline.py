@@ -33,9 +33,13 @@ def upload(client, text=TRANSCRIPT, name="lesson.txt", consent=True, title="Frac
 
 
 def confirm(client, lesson, overrides=None):
+    from django.test import TestCase
+
     overrides = overrides or {}
     data = {f"speaker-{s.pk}": overrides.get(s.label, s.role) for s in lesson.speakers.all()}
-    return client.post(reverse("lessons:speakers", kwargs={"lesson_id": lesson.pk}), data)
+    # Run the analysis task that confirming enqueues after commit (in-process in tests).
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("lessons:speakers", kwargs={"lesson_id": lesson.pk}), data)
 
 
 @pytest.fixture
