@@ -31,12 +31,12 @@ import re
 from lessons.analysis.questions import english_form, normalise, tokens
 from lessons.analysis.types import Utterance
 
+__all__ = ["teacher_move", "student_move", "overlap_features", "stem"]
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-__all__ = ["teacher_move", "student_move", "overlap_features"]
 
 # --------------------------------------------------------------------------------------
 # Vocabulary
