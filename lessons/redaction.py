@@ -306,7 +306,7 @@ def _zh_given(name: str) -> list[str]:
 
 def _candidates(text: str) -> list[str]:
     found: list[str] = []
-    places = _place_spans(text)
+    places: list[tuple[int, int]] | None = None
     for pattern in _EN_PATTERNS:
         for match in pattern.finditer(text):
             found.append(_trim(match.group("name")))
@@ -317,6 +317,8 @@ def _candidates(text: str) -> list[str]:
                 continue
             if not all(g.casefold() in HK_SYLLABLES for g in given):
                 continue
+            if places is None:
+                places = _place_spans(text)
             if _PLACE_AFTER.match(text[match.end() :]) or _overlaps(match.span(), places):
                 continue
             found.append(match.group("name"))
@@ -326,17 +328,22 @@ def _candidates(text: str) -> list[str]:
     return [f for f in found if f]
 
 
-_PLACE_PATTERN = re.compile(
-    "|".join(
-        rf"(?<![A-Za-z]){re.escape(place)}(?![A-Za-z])"
-        for place in sorted(HK_PLACES, key=len, reverse=True)
-    ),
-    re.IGNORECASE,
-)
+_LONGEST_PLACE = max(len(place.split()) for place in HK_PLACES)
 
 
 def _place_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _PLACE_PATTERN.finditer(text)]
+    """Where Hong Kong place names ("Wong Tai Sin") are in ``text``, in one pass over its words."""
+    words = [(m.start(), m.end(), m.group().casefold()) for m in re.finditer(r"[A-Za-z]+", text)]
+    spans = []
+    for i, (start, _, _) in enumerate(words):
+        for n in range(min(_LONGEST_PLACE, len(words) - i), 0, -1):
+            run = words[i : i + n]
+            if n > 1 and any(text[a[1] : b[0]] != " " for a, b in zip(run, run[1:], strict=False)):
+                continue
+            if " ".join(w for _, _, w in run) in HK_PLACES:
+                spans.append((start, run[-1][1]))
+                break
+    return spans
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -426,11 +433,17 @@ class _People:
                     speaker = label
             text = u.text
             if pattern is not None:
-                places = _place_spans(text)
+                places: list[list[tuple[int, int]]] = []
 
-                def swap(match: re.Match[str], places: list[tuple[int, int]] = places) -> str:
+                def swap(
+                    match: re.Match[str],
+                    text: str = text,
+                    places: list[list[tuple[int, int]]] = places,
+                ) -> str:
                     name = match.group(0)
-                    if _overlaps(match.span(), places):
+                    if not places:
+                        places.append(_place_spans(text))
+                    if _overlaps(match.span(), places[0]):
                         return name
                     if name in self.ambiguous and not _addressed(match):
                         return name

@@ -13,6 +13,7 @@ from lessons.analysis.types import Utterance
 
 from .common import MAX_BYTES, MAX_UTTERANCES
 from .errors import ERROR_CODES, WARNING_CODES, TranscriptError, TranscriptWarning
+from .reader import read
 from .roles import propose_roles
 
 __all__ = [
@@ -45,8 +46,6 @@ class ParsedTranscript:
 def parse_transcript(data: bytes, filename: str) -> ParsedTranscript:
     """Read an uploaded transcript. The format comes from the content, the file name's
     extension only breaking ties. Raises ``TranscriptError`` and nothing else."""
-    from .reader import read
-
     try:
         file_format, builder = read(data, filename)
     except TranscriptError:

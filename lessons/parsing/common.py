@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lessons.analysis.types import Role, Utterance
 
@@ -48,28 +49,34 @@ def parse_seconds(value: str) -> float | None:
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>|<\d[\d:.]*>|\{\\[^{}]{0,200}\}")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def clean_text(text: str) -> str:
     """Plain text without markup, entities, zero-width characters or runs of whitespace."""
-    text = _TAG.sub("", text)
-    text = html.unescape(text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")
-    text = unicodedata.normalize("NFC", text)
+    if "<" in text or "{" in text:
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
 
 
-def join_text(first: str, second: str) -> str:
-    """Join two pieces of one utterance: no space between Chinese characters."""
-    if not first:
-        return second
-    if not second:
-        return first
-    if _CJK.match(first[-1]) and _CJK.match(second[0]):
-        return first + second
-    return f"{first} {second}"
+def join_all(pieces: list[str]) -> str:
+    """The pieces of one utterance joined by spaces, but none between Chinese characters."""
+    out: list[str] = []
+    last = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        if last and not (_CJK.match(last[-1]) and _CJK.match(piece[0])):
+            out.append(" ")
+        out.append(piece)
+        last = piece
+    return "".join(out)
 
 
 _LABEL_CHARS = re.compile(r"^[\w .'’\-()&/]+$")
@@ -177,6 +184,7 @@ METADATA_KEYS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_speaker_label(label: str, *, allow_comma: bool = False) -> bool:
     """Whether ``label`` reads as a speaker's name or tag ("Ms Chan", "S1", "學生甲")."""
     label = label.strip()
@@ -204,6 +212,7 @@ def is_speaker_label(label: str, *, allow_comma: bool = False) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def normalise_speaker(label: str) -> str:
     return _SPACES.sub(" ", clean_text(label)).strip(" -–—:：")
 

@@ -17,7 +17,7 @@ from .common import (
     Builder,
     clean_text,
     is_speaker_label,
-    join_text,
+    join_all,
     parse_timestamp,
 )
 from .subtitles import _voice_segments
@@ -50,7 +50,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？…]$")
 @dataclass
 class _Turn:
     speaker: str
-    text: str
+    pieces: list[str]
     start: float | None
     end: float | None
     line: int
@@ -67,7 +67,7 @@ class _Reader:
     def flush(self) -> None:
         if self.turn is not None:
             t = self.turn
-            self.builder.add(t.speaker, t.text, start=t.start, end=t.end, line=t.line)
+            self.builder.add(t.speaker, join_all(t.pieces), start=t.start, end=t.end, line=t.line)
         self.turn = None
 
     def begin(
@@ -77,7 +77,7 @@ class _Reader:
         if start is None and self.pending is not None:
             start, end = self.pending
         self.pending = None
-        self.turn = _Turn(speaker, text, start, end, line)
+        self.turn = _Turn(speaker, [text], start, end, line)
 
     def add_text(self, text: str, line: int) -> None:
         if self.turn is None:
@@ -86,7 +86,7 @@ class _Reader:
                 return
             self.begin("", text, line, None)
         else:
-            self.turn.text = join_text(self.turn.text, text)
+            self.turn.pieces.append(text)
 
 
 def parse_lines(lines: list[tuple[int, str]], builder: Builder) -> int:

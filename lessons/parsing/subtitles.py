@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .common import TIMESTAMP, Builder, clean_text, is_speaker_label, join_text, parse_timestamp
+from .common import TIMESTAMP, Builder, clean_text, is_speaker_label, join_all, parse_timestamp
 
 TIMING = re.compile(rf"^\s*({TIMESTAMP})\s*-->\s*({TIMESTAMP})(?:[ \t].*)?$")
 _CUE_ID = re.compile(r"^\s*(?:\d{1,7}|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,40}(?:/\d{1,7}-\d{1,7})?)\s*$")
-_VOICE = re.compile(r"<v(?:\.[^\s>]{0,80})?[ \t]+([^>]{1,120})>")
+_VOICE = re.compile(r"<v(?:\.[^\s<>]{0,80})?[ \t]+([^<>]{1,120})>")
 _LABEL = re.compile(r"^(?P<label>[^:：<>]{1,40}?)\s*[:：]\s*(?P<text>.*)$")
 _MARKER = re.compile(r"^(?:>>+|-(?=\s))\s*")
 
@@ -83,7 +83,7 @@ def _is_labelled(raw: str) -> bool:
 
 def _turns(payload: list[tuple[int, str]], speaker: str) -> list[tuple[str, str, int]]:
     """(speaker, text, line) turns in one cue; unlabelled lines continue the last speaker."""
-    turns: list[tuple[str, str, int]] = []
+    turns: list[tuple[str, list[str], int]] = []
     for number, raw in payload:
         for voice, segment in _voice_segments(raw):
             text = _MARKER.sub("", clean_text(segment))
@@ -95,12 +95,12 @@ def _turns(payload: list[tuple[int, str]], speaker: str) -> list[tuple[str, str,
                     speaker = match.group("label").strip()
                     text = match.group("text")
                 elif turns and turns[-1][0] == speaker:
-                    _, before, line = turns[-1]
-                    turns[-1] = (speaker, join_text(before, text), line)
+                    turns[-1][1].append(text)
                     continue
             if text or voice is not None:
-                turns.append((speaker, text, number))
-    return [t for t in turns if t[1]]
+                turns.append((speaker, [text], number))
+    joined = [(s, join_all(pieces), number) for s, pieces, number in turns]
+    return [t for t in joined if t[1]]
 
 
 def _voice_segments(line: str) -> list[tuple[str | None, str]]:

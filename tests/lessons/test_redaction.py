@@ -266,3 +266,18 @@ def test_a_named_pupil_never_survives_and_keeps_one_placeholder(name, template, 
     result = redact(lesson)
     assert all(name not in x.text for x in result.utterances)
     assert result.mapping == {"Student 1": name}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    teacher=st.text(max_size=20),
+    pupil=st.text(max_size=20),
+    talk=st.lists(st.text(max_size=80), min_size=1, max_size=6),
+    known=st.lists(st.text(max_size=10), max_size=3),
+)
+def test_any_text_redacts_without_error_and_keeps_the_teachers_label(teacher, pupil, talk, known):
+    lesson = [u(teacher, text, "teacher") for text in talk] + [u(pupil, "Hello.", "student")]
+    result = redact(lesson, known_names=known)
+    assert len(result.utterances) == len(lesson)
+    if teacher != pupil:
+        assert all(x.speaker == teacher for x in result.utterances[:-1])
