@@ -10,6 +10,8 @@ message names the line, and the exit status is 2.
 from __future__ import annotations
 
 import argparse
+import functools
+import gc
 import json
 import sys
 from typing import Any, BinaryIO
@@ -62,7 +64,13 @@ def _read(
                 raise InputError(
                     f"line {number}: {problem} '{lesson_field}' field to group lessons by"
                 )
-            key = value if isinstance(value, str) else json.dumps(value)
+            key = (
+                value
+                if type(value) is str
+                else str(value)
+                if type(value) is int
+                else json.dumps(value)
+            )
         lessons.setdefault(key, []).append(len(raw))
         raw.append(line)
         clashing.append(row if any(f in row for f in engine.CODE_FIELDS) else None)
@@ -70,12 +78,18 @@ def _read(
     return raw, clashing, lessons, utterances
 
 
+@functools.lru_cache(maxsize=4096)
+def _codes_json(values: tuple[Any, ...]) -> str:
+    # most rows share one of a few hundred code combinations: encode each once
+    return json.dumps(dict(zip(engine.CODE_FIELDS, values, strict=True)), ensure_ascii=False)[1:]
+
+
 def _splice(line: str, row: dict[str, Any] | None, codes: dict[str, Any]) -> str:
     """The input line with the codes appended, leaving the input's own text untouched (a row
     that already has a code field is re-encoded with that field replaced)."""
     if row is not None:
         return json.dumps({**row, **codes}, ensure_ascii=False)
-    return line[:-1].rstrip() + ", " + json.dumps(codes, ensure_ascii=False)[1:]
+    return line[:-1].rstrip() + ", " + _codes_json(tuple(codes.values()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    gc.freeze()  # the input stays alive to the end: keep the collector from re-scanning it
     output: list[str] = [""] * len(raw)
     summaries: dict[str, Any] = {}
     classifiers = engine.load_classifiers()

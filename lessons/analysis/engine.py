@@ -33,6 +33,7 @@ ROLES = ("teacher", "student", "students", "other")
 LANGUAGES = ("en", "yue", "zh-Hant", "zh-Hans", "mixed")
 CHINESE = frozenset({"yue", "zh-Hant", "zh-Hans"})
 CORE_FIELDS = ("speaker", "role", "start", "end", "text")
+_CORE = frozenset(CORE_FIELDS)
 #: The fields the engine adds to every row.
 CODE_FIELDS = (
     "language",
@@ -212,39 +213,42 @@ def codes(coded: CodedUtterance) -> dict[str, Any]:
     }
 
 
-def _time(row: Mapping[str, Any], key: str, where: str) -> float | None:
-    value = row.get(key)
+def _time(value: Any, key: str, line: int) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{where}: '{key}' must be a number of seconds or null, not {value!r}")
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{where}: '{key}' must be a finite number of seconds ≥ 0, not {value!r}")
-    return float(value)
+    if type(value) is float or type(value) is int:
+        if value >= 0 and math.isfinite(value):
+            return float(value)
+        problem = f"must be a finite number of seconds ≥ 0, not {value!r}"
+    else:
+        problem = f"must be a number of seconds or null, not {value!r}"
+    raise ValueError(f"line {line}: '{key}' {problem}")
 
 
 def utterance_from_row(row: Any, line: int) -> Utterance:
     """Validate one input row and build its ``Utterance``; ValueError names the line."""
-    where = f"line {line}"
     if not isinstance(row, dict):
-        raise ValueError(f"{where}: expected a JSON object, not {type(row).__name__}")
+        raise ValueError(f"line {line}: expected a JSON object, not {type(row).__name__}")
     text = row.get("text")
-    if not isinstance(text, str):
+    if type(text) is not str:
         problem = "missing 'text'" if text is None else f"'text' must be a string, not {text!r}"
-        raise ValueError(f"{where}: {problem}")
+        raise ValueError(f"line {line}: {problem}")
     role = row.get("role")
     if role not in ROLES:
-        raise ValueError(f"{where}: unknown role {role!r}; expected one of {', '.join(ROLES)}")
+        raise ValueError(f"line {line}: unknown role {role!r}; expected one of {', '.join(ROLES)}")
     speaker = row.get("speaker")
     if speaker is None:
         speaker = ""
-    elif isinstance(speaker, bool) or not isinstance(speaker, str | int):
-        raise ValueError(f"{where}: 'speaker' must be a string, not {speaker!r}")
-    start, end = _time(row, "start", where), _time(row, "end", where)
+    elif type(speaker) is int:
+        speaker = str(speaker)
+    elif type(speaker) is not str:
+        raise ValueError(f"line {line}: 'speaker' must be a string, not {speaker!r}")
+    start = _time(row.get("start"), "start", line)
+    end = _time(row.get("end"), "end", line)
     if start is not None and end is not None and start > end:
-        raise ValueError(f"{where}: start {start:g} is after end {end:g}")
-    extra = {k: v for k, v in row.items() if k not in CORE_FIELDS}
-    return Utterance(speaker=str(speaker), role=role, text=text, start=start, end=end, extra=extra)
+        raise ValueError(f"line {line}: start {start:g} is after end {end:g}")
+    extra = {k: v for k, v in row.items() if k not in _CORE}
+    return Utterance(speaker, role, text, start, end, extra)
 
 
 def analyse_rows(

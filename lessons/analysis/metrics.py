@@ -192,19 +192,38 @@ def _segments(
             events.append((s, 1, g))
             events.append((e, -1, g))
     events.sort()
-    active = {TEACHER: 0, STUDENT: 0, OTHER: 0}
+    active = [0] * 5  # speakers talking, by group bit
+    mask = 0
     segments: list[tuple[float, float, int]] = []
-    previous: float | None = None
+    previous = events[0][0] if events else 0.0
     for t, step, g in events:
-        if previous is not None and t > previous:
-            mask = sum(bit for bit, n in active.items() if n > 0)
-            if segments and segments[-1][2] == mask and segments[-1][1] == previous:
+        if t > previous:
+            if segments and segments[-1][2] == mask:
                 segments[-1] = (segments[-1][0], t, mask)
             else:
                 segments.append((previous, t, mask))
+            previous = t
         active[g] += step
-        previous = t
+        mask = mask | g if active[g] else mask & ~g
     return segments
+
+
+def _seconds_by_mask(segments: Sequence[tuple[float, float, int]]) -> list[float]:
+    totals = [0.0] * 8
+    for a, b, mask in segments:
+        totals[mask] += b - a
+    return totals
+
+
+def _by_group(totals: Sequence[float]) -> dict[str, float]:
+    """Seconds of teacher, student and other talk, overlap and silence from per-mask totals."""
+    return {
+        "teacher": sum(totals[m] for m in range(8) if m & TEACHER),
+        "student": sum(totals[m] for m in range(8) if m & STUDENT),
+        "other": sum(totals[m] for m in range(8) if m & OTHER),
+        "overlap": sum(totals[m] for m in (3, 5, 6, 7)),
+        "silence": totals[0],
+    }
 
 
 # --- the metric families ------------------------------------------------------------------
@@ -217,19 +236,7 @@ def _talk(
     duration: float,
     timing: str,
 ) -> dict[str, Any]:
-    seconds = {"teacher": 0.0, "student": 0.0, "other": 0.0, "overlap": 0.0, "silence": 0.0}
-    for a, b, mask in segments:
-        d = b - a
-        if mask & TEACHER:
-            seconds["teacher"] += d
-        if mask & STUDENT:
-            seconds["student"] += d
-        if mask & OTHER:
-            seconds["other"] += d
-        if mask == 0:
-            seconds["silence"] += d
-        elif mask not in (TEACHER, STUDENT, OTHER):
-            seconds["overlap"] += d
+    seconds = _by_group(_seconds_by_mask(segments))
     word_totals = {"teacher": 0, "student": 0, "other": 0}
     utterances = {"teacher": 0, "student": 0, "students": 0, "other": 0}
     for c, w in zip(coded, words, strict=True):
@@ -569,34 +576,32 @@ def _timeline(
     timing: str,
 ) -> list[dict[str, Any]]:
     n_bins = math.ceil(duration / TIMELINE_BIN) if duration > 0 else 0
-    bins = [
-        {"teacher": 0.0, "student": 0.0, "other": 0.0, "silence": 0.0, "questions": 0}
-        for _ in range(n_bins)
-    ]
-    keys = ((TEACHER, "teacher"), (STUDENT, "student"), (OTHER, "other"))
+    by_mask = [[0.0] * 8 for _ in range(n_bins)]
     for a, b, mask in segments:
         k = min(n_bins - 1, int((a - t0) // TIMELINE_BIN))
-        while a < b and k < n_bins:
+        while a < b:
             cut = min(b, t0 + (k + 1) * TIMELINE_BIN) if k < n_bins - 1 else b
-            piece = cut - a
-            if mask == 0:
-                bins[k]["silence"] += piece
-            for bit, key in keys:
-                if mask & bit:
-                    bins[k][key] += piece
+            by_mask[k][mask] += cut - a
             a = cut
             k += 1
+    questions = [0] * n_bins
     for c, (s, _) in zip(coded, spans, strict=True):
         if c.is_question and c.utterance.role == "teacher" and n_bins:
-            k = min(n_bins - 1, max(0, int((s - t0) // TIMELINE_BIN)))
-            bins[k]["questions"] += 1
+            questions[min(n_bins - 1, max(0, int((s - t0) // TIMELINE_BIN)))] += 1
     out: list[dict[str, Any]] = []
-    for k, bin_ in enumerate(bins):
-        row: dict[str, Any] = {"minute": k, "start": round(t0 + k * TIMELINE_BIN, 2)}
-        row.update({key: round(v, 2) for key, v in bin_.items()})
-        if timing == "estimated":
-            row["silence"] = None
-        out.append(row)
+    for k in range(n_bins):
+        seconds = _by_group(by_mask[k])
+        out.append(
+            {
+                "minute": k,
+                "start": round(t0 + k * TIMELINE_BIN, 2),
+                "teacher": round(seconds["teacher"], 2),
+                "student": round(seconds["student"], 2),
+                "other": round(seconds["other"], 2),
+                "silence": None if timing == "estimated" else round(seconds["silence"], 2),
+                "questions": questions[k],
+            }
+        )
     return out
 
 
