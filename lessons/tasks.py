@@ -52,16 +52,18 @@ def transcribe_lesson(self, lesson_id: int) -> str:
     except TranscriptionError as exc:
         if exc.transient and self.request.retries < self.max_retries:
             raise self.retry(exc=exc, countdown=min(600, 30 * 2**self.request.retries)) from exc
-        services.fail_lesson(
+        failed = services.fail_lesson(
             lesson=Lesson.objects.get(pk=lesson_id), code=exc.code, detail=str(exc)
         )
+        # A recording that cannot be transcribed is of no use, and it holds students' voices.
+        services.delete_media(lesson=failed)
         return "failed"
     finally:
         if local is not None and path is None:
             local.unlink(missing_ok=True)
     lesson.refresh_from_db()
     if not utterances:
-        services.fail_lesson(lesson=lesson, code="no_speech")
+        services.delete_media(lesson=services.fail_lesson(lesson=lesson, code="no_speech"))
         return "failed"
     services.ingest_utterances(lesson=lesson, utterances=utterances)
     if settings.LESSON_MEDIA_RETENTION_DAYS == 0:

@@ -95,5 +95,6 @@ def test_a_file_that_is_neither_transcript_nor_media_is_refused(client, school):
     lesson = Lesson.objects.get()
     assert lesson.status == Lesson.Status.FAILED
     assert lesson.failure_code == "unreadable_media"
+    assert not lesson.media and lesson.media_deleted_at is not None
     page = client.get(reverse("lessons:detail", kwargs={"lesson_id": lesson.pk})).content.decode()
     assert "could not be read" in page
