@@ -18,6 +18,7 @@ from lessons.analysis.types import Role, Utterance
 from lessons.parsing import propose_roles
 
 PLACEHOLDER = "Student {n}"
+_PLACEHOLDER_NUMBER = re.compile(r"(?<![A-Za-z])Student (\d+)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -417,10 +418,20 @@ class _People:
         self, lesson: list[Utterance], roles: dict[str, Role], *, speaker_labels: bool
     ) -> RedactionResult:
         numbers: dict[int, int] = {}
+        # A transcript may already say "Student 3": those numbers stay that pupil's.
+        taken = {
+            int(n)
+            for u in lesson
+            for n in _PLACEHOLDER_NUMBER.findall(u.speaker + "\n" + u.text)
+            if len(n) < 7
+        }
 
         def placeholder(person: int) -> str:
             if person not in numbers:
-                numbers[person] = len(numbers) + 1
+                n = max(numbers.values(), default=0) + 1
+                while n in taken:
+                    n += 1
+                numbers[person] = n
             return PLACEHOLDER.format(n=numbers[person])
 
         pattern = self._pattern()

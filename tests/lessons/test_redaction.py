@@ -170,6 +170,21 @@ def test_generic_labels_are_kept_as_they_are():
     assert result.mapping == {}
 
 
+def test_placeholders_never_take_a_number_the_transcript_already_uses():
+    lesson = [
+        u("Teacher", "Student 1, then Jason, what do you think?", "teacher"),
+        u("Student 1", "Fine.", "student"),
+        u("Jason Cheung", "Okay.", "student"),
+    ]
+    result = redact(lesson)
+    assert lines(result) == [
+        ("Teacher", "Student 1, then Student 2, what do you think?"),
+        ("Student 1", "Fine."),
+        ("Student 2", "Okay."),
+    ]
+    assert result.mapping == {"Student 2": "Jason Cheung"}
+
+
 def test_speaker_labels_false_keeps_labels_and_still_redacts_the_talk():
     lesson = [u("Ms Lau", "Thank you, Jason.", "teacher"), u("Jason Cheung", "Sure.", "student")]
     result = redact(lesson, speaker_labels=False)
