@@ -655,8 +655,15 @@ def lesson_metrics(
     else:
         spans, timing = [], "none"
     segments = _segments(spans, groups)
-    t0 = segments[0][0] if segments else 0.0
-    t_end = segments[-1][1] if segments else 0.0
+    t0 = min((s for s, _ in spans), default=0.0)
+    t_end = max((e for _, e in spans), default=0.0)
+    # utterances of zero length at either end still bound the lesson: the rest is silence
+    if segments and segments[0][0] > t0:
+        segments.insert(0, (t0, segments[0][0], 0))
+    if segments and segments[-1][1] < t_end:
+        segments.append((segments[-1][1], t_end, 0))
+    if not segments and t_end > t0:
+        segments.append((t0, t_end, 0))
     duration = t_end - t0
     result: dict[str, Any] = {
         "utterances": len(coded),

@@ -641,3 +641,21 @@ def test_any_lesson_gives_consistent_json_ready_metrics(lesson: list[CodedUttera
     for key in ("gini_turns", "gini_words"):
         g = m["participation"][key]
         assert g is None or 0 <= g <= 1
+
+
+def test_zero_length_utterances_still_bound_the_lesson() -> None:
+    lesson = [
+        coded("T", "teacher", 100, 100, "OK."),
+        coded("S1", "student", 110, 115, "Yes."),
+        coded("T", "teacher", 130, 130, "Right."),
+    ]
+    m = metrics.lesson_metrics(lesson)
+    assert (m["start_seconds"], m["end_seconds"], m["duration_seconds"]) == (100, 130, 30)
+    assert m["talk"]["seconds"] == {
+        "teacher": 0,
+        "student": 5,
+        "other": 0,
+        "overlap": 0,
+        "silence": 25,
+    }
+    assert [b["silence"] for b in m["timeline"]] == [25]
