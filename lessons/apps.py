@@ -6,3 +6,9 @@ class LessonsConfig(AppConfig):
     name = "lessons"
     verbose_name = _("Recorded lessons")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from competencies.registries import register_evidence
+        from lessons.evidence import lesson_evidence
+
+        register_evidence("lessons", lesson_evidence)

@@ -13,6 +13,8 @@ from accounts import selectors as account_selectors
 from accounts.mfa import has_mfa, mfa_required_for
 from accounts.models import Membership, Role, School, TeacherProfile, User
 from assessments.models import Attempt
+from lessons import selectors as lesson_selectors
+from lessons.models import Lesson
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Dashboard:
     territory: dict[str, object] | None = None
     latest_attempt: object | None = None
     open_attempt: object | None = None
+    shared_lessons: list = field(default_factory=list)
+    lesson_count: int = 0
 
     @property
     def is_teacher(self) -> bool:
@@ -150,4 +154,8 @@ def build_dashboard(user: User) -> Dashboard:
         territory=territory,
         latest_attempt=attempts.submitted().order_by("-submitted_at").first(),
         open_attempt=attempts.filter(status=Attempt.Status.IN_PROGRESS).first(),
+        shared_lessons=list(lesson_selectors.shared_with(user)[:20])
+        if Role.MENTOR in roles
+        else [],
+        lesson_count=Lesson.objects.owned_by(user).filter(status=Lesson.Status.READY).count(),
     )

@@ -26,7 +26,10 @@ TRANSCRIPT = """[00:00:01] Ms Lee: Good morning everyone. Today we compare fract
 
 
 def upload(client, text=TRANSCRIPT, name="lesson.txt", consent=True, title="Fractions P4"):
-    data = {"title": title, "file": SimpleUploadedFile(name, text.encode(), content_type="text/plain")}
+    data = {
+        "title": title,
+        "file": SimpleUploadedFile(name, text.encode(), content_type="text/plain"),
+    }
     if consent:
         data["consent"] = "on"
     return client.post(reverse("lessons:upload"), data)
@@ -57,7 +60,12 @@ def test_upload_without_consent_stores_nothing(client, teacher):
 
 @pytest.mark.parametrize(
     ("content", "name"),
-    [(b"", "empty.txt"), (b"%PDF-1.4 binary", "report.pdf"), (b"\x00\x01\x02\x03" * 100, "x.vtt"), (b"just words", "x.txt")],
+    [
+        (b"", "empty.txt"),
+        (b"%PDF-1.4 binary", "report.pdf"),
+        (b"\x00\x01\x02\x03" * 100, "x.vtt"),
+        (b"just words", "x.txt"),
+    ],
 )
 def test_unreadable_files_get_a_clear_error_and_nothing_is_stored(client, teacher, content, name):
     client.force_login(teacher)
@@ -112,7 +120,9 @@ def test_corrected_roles_reach_the_utterances(client, teacher):
     upload(client)
     lesson = Lesson.objects.get()
     confirm(client, lesson, {"Class": "student"})
-    assert set(Utterance.objects.filter(lesson=lesson, speaker="Class").values_list("role", flat=True)) == {"student"}
+    assert set(
+        Utterance.objects.filter(lesson=lesson, speaker="Class").values_list("role", flat=True)
+    ) == {"student"}
 
 
 def ready_lesson(client, teacher):
@@ -127,8 +137,16 @@ def ready_lesson(client, teacher):
 def test_other_people_get_404_until_the_teacher_shares(client, school, other_school, teacher):
     lesson = ready_lesson(client, teacher)
     mentor = member("mentor", school)
-    outsiders = [member("teacher", school), member("principal", school), member("principal", other_school), mentor]
-    urls = [reverse(f"lessons:{name}", kwargs={"lesson_id": lesson.pk}) for name in ("report", "report_pdf", "export_csv", "detail", "speakers")]
+    outsiders = [
+        member("teacher", school),
+        member("principal", school),
+        member("principal", other_school),
+        mentor,
+    ]
+    urls = [
+        reverse(f"lessons:{name}", kwargs={"lesson_id": lesson.pk})
+        for name in ("report", "report_pdf", "export_csv", "detail", "speakers")
+    ]
     for person in outsiders:
         client.force_login(person)
         for url in urls:
@@ -138,7 +156,9 @@ def test_other_people_get_404_until_the_teacher_shares(client, school, other_sch
     assert LessonShare.objects.active().filter(lesson=lesson, mentor=mentor).exists()
     client.force_login(mentor)
     assert client.get(urls[0]).status_code == 200
-    assert client.get(reverse("lessons:speakers", kwargs={"lesson_id": lesson.pk})).status_code == 404
+    assert (
+        client.get(reverse("lessons:speakers", kwargs={"lesson_id": lesson.pk})).status_code == 404
+    )
     client.force_login(teacher)
     share = LessonShare.objects.active().get()
     client.post(reverse("lessons:unshare", kwargs={"lesson_id": lesson.pk, "share_id": share.pk}))
@@ -156,7 +176,9 @@ def test_sharing_only_with_a_mentor_of_ones_school(client, school, other_school,
 
 def test_csv_export_has_every_coded_utterance(client, teacher):
     lesson = ready_lesson(client, teacher)
-    text = client.get(reverse("lessons:export_csv", kwargs={"lesson_id": lesson.pk})).content.decode("utf-8-sig")
+    text = client.get(
+        reverse("lessons:export_csv", kwargs={"lesson_id": lesson.pk})
+    ).content.decode("utf-8-sig")
     lines = text.strip().splitlines()
     assert lines[0].startswith("index,speaker,role")
     assert len(lines) == 1 + lesson.utterances.count()
@@ -168,3 +190,16 @@ def test_deleting_a_lesson_removes_everything(client, teacher):
     assert client.get(url).status_code == 200
     client.post(url)
     assert not Lesson.objects.exists() and not Utterance.objects.exists()
+
+
+def test_a_mentor_sees_shared_lessons_on_the_dashboard_and_the_teacher_sees_evidence(
+    client, school, teacher
+):
+    lesson = ready_lesson(client, teacher)
+    mentor = member("mentor", school)
+    services.share_lesson(lesson=lesson, mentor=mentor, by=teacher)
+    client.force_login(mentor)
+    assert lesson.title in client.get(reverse("dashboard")).content.decode()
+    client.force_login(teacher)
+    evidence = client.get(reverse("assessments:evidence")).content.decode()
+    assert reverse("lessons:report", kwargs={"lesson_id": lesson.pk}) in evidence
