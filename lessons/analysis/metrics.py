@@ -43,8 +43,8 @@ _NEGATIVE = re.compile(
     re.IGNORECASE,
 )
 _DIRECTIVE = re.compile(
-    r"^\W*(please\b|let'?s\b|open\b|close\b|turn (to|and|around)\b|look at\b|listen\b|write\b"
-    r"|take out\b|put\b|sit\b|stand\b|stop\b|come\b|go ahead\b|copy\b|underline\b|circle\b"
+    r"^\W*(please\b|let'?s\b|open your\b|close your\b|turn (to|and|around)\b|look at\b|listen\b|write\b"
+    r"|take out\b|put\b|sit\b|stand\b|stop\b|come (here|to|and)\b|go ahead\b|copy\b|underline\b|circle\b"
     r"|raise your\b|hands up\b|work (with|in|on)\b|talk to\b|discuss\b|read\b|everyone,? (look|read|say)\b"
     r"|請|请|打開|打开|翻到|揭開|揭到|寫低|写下|抄低|抄下|坐好|坐低|企起身|站起來|站起来|安靜|安静"
     r"|舉手|举手|跟我讀|跟我读|一齊讀|一起读|大家一齊|大家一起|討論|讨论)",
