@@ -33,6 +33,8 @@ _LEADING = re.compile(
 _HEADING = re.compile(
     rf"^(?P<label>[^:：\[\]()<>]{{1,40}}?)(?:\s*[\[(]\s*{_TS}\s*[\])]|\s+{_TS})\s*$"
 )
+# Zoom's saved transcript: "[Ms Lau] 09:01:23" with the text below.
+_BRACKET_HEADING = re.compile(rf"^\[(?P<label>[^\[\]:：<>]{{1,40}})\]\s*{_TS}\s*$")
 _LABEL_TS = re.compile(
     rf"^(?P<label>[^:：\[\]()<>]{{1,40}}?)\s*[\[(]\s*{_TS}\s*[\])]\s*[:：]?\s*(?P<text>.*)$"
 )
@@ -163,7 +165,7 @@ def _leading_time(line: str) -> tuple[float | None, float | None, str]:
 
 def _split_label(line: str) -> tuple[str, str, float | None] | None:
     """(speaker, text, time given after the speaker) when the line opens with a speaker."""
-    for pattern in (_HEADING, _LABEL_TS):
+    for pattern in (_HEADING, _BRACKET_HEADING, _LABEL_TS):
         match = pattern.match(line)
         if match and is_speaker_label(match.group("label")):
             text = match.groupdict().get("text") or ""

@@ -206,6 +206,13 @@ def test_plain_text_line_styles(line, speaker, text, start):
     assert (utterance.speaker, utterance.text, utterance.start) == (speaker, text, start)
 
 
+def test_zoom_saved_transcript_with_bracketed_names_over_the_text():
+    data = b"[Ms Lau] 09:01:23\nOkay everyone.\n\n[Jason Cheung] 09:01:30\nMiss, which page?\n"
+    parsed = parse_transcript(data, "meeting_saved_closed_caption.txt")
+    assert turns(parsed) == [("Ms Lau", "Okay everyone."), ("Jason Cheung", "Miss, which page?")]
+    assert parsed.utterances[1].start == 9 * 3600 + 90
+
+
 def test_continuation_lines_join_the_previous_utterance():
     data = b"Teacher: Look at the picture.\nWhat can you see?\n\nS1: A ferry.\n"
     parsed = parse_transcript(data, "lesson.txt")
