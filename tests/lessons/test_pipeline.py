@@ -200,6 +200,9 @@ def test_a_mentor_sees_shared_lessons_on_the_dashboard_and_the_teacher_sees_evid
     services.share_lesson(lesson=lesson, mentor=mentor, by=teacher)
     client.force_login(mentor)
     assert lesson.title in client.get(reverse("dashboard")).content.decode()
+    from competencies.services import DATA_DIR, import_framework
+
+    import_framework(path=DATA_DIR / "jyt-0646-2022.yaml", make_default=True)
     client.force_login(teacher)
     evidence = client.get(reverse("assessments:evidence")).content.decode()
     assert reverse("lessons:report", kwargs={"lesson_id": lesson.pk}) in evidence
