@@ -28,9 +28,15 @@ def message_for(code: str, *, line: int | None = None) -> str:
         "bad_timestamp": _("A time stamp in the file cannot be read."),
         "bad_encoding": _("The file's text encoding cannot be read. Save it as UTF-8."),
         "bad_docx": _("The Word file is damaged or is not a .docx document."),
-        "legacy_doc": _("This is an old Word .doc file. Open it in Word and save it as .docx, then upload it again."),
-        "unreadable": _("The transcript could not be read. Save it as plain text or WebVTT and try again."),
-        "analysis_failed": _("The analysis stopped because of an error on our side. The team has been told; try again later."),
+        "legacy_doc": _(
+            "This is an old Word .doc file. Open it in Word and save it as .docx, then upload it again."
+        ),
+        "unreadable": _(
+            "The transcript could not be read. Save it as plain text or WebVTT and try again."
+        ),
+        "analysis_failed": _(
+            "The analysis stopped because of an error on our side. The team has been told; try again later."
+        ),
         "bad_csv": _("The CSV file needs a header row with at least “speaker” and “text” columns."),
         "unreadable_media": _(
             "The recording could not be read. Check that it plays, or convert it to mp3 or mp4."

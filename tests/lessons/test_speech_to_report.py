@@ -41,8 +41,20 @@ def speak(tmp_path) -> bytes:
     pads = "".join(f"[{i}:a]apad=pad_dur=1.2[a{i}];" for i in range(len(parts)))
     joined = "".join(f"[a{i}]" for i in range(len(parts)))
     subprocess.run(
-        ["ffmpeg", "-y", "-loglevel", "error", *inputs, "-filter_complex",
-         f"{pads}{joined}concat=n={len(parts)}:v=0:a=1", "-ar", "16000", "-ac", "1", str(lesson)],
+        [
+            "ffmpeg",
+            "-y",
+            "-loglevel",
+            "error",
+            *inputs,
+            "-filter_complex",
+            f"{pads}{joined}concat=n={len(parts)}:v=0:a=1",
+            "-ar",
+            "16000",
+            "-ac",
+            "1",
+            str(lesson),
+        ],
         check=True,
     )
     return lesson.read_bytes()
@@ -68,7 +80,10 @@ def test_spoken_lesson_is_transcribed_analysed_and_reported(client, school, tmp_
     assert not any((tmp_path / "media").rglob("*.wav"))
     text = " ".join(lesson.utterances.values_list("text", flat=True)).lower()
     # The offline model is rough on synthetic speech, but content words come through.
-    assert sum(word in text for word in ("fractions", "bigger", "half", "thirds", "morning", "class")) >= 2, text
+    assert (
+        sum(word in text for word in ("fractions", "bigger", "half", "thirds", "morning", "class"))
+        >= 2
+    ), text
 
     client.force_login(teacher)
     speakers = {f"speaker-{s.pk}": "teacher" for s in lesson.speakers.all()}

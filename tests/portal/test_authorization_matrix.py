@@ -109,7 +109,9 @@ ROWS: dict[str, Row] = {
     "lessons:export_csv": Row("get", OWN_ATTEMPT_ONLY, kwargs=_lesson),
     "lessons:share": Row("post", {**OWN_ATTEMPT_ONLY, "teacher": 302}, kwargs=_lesson),
     "lessons:unshare": Row(
-        "post", {**OWN_ATTEMPT_ONLY, "teacher": 404}, kwargs=lambda w: {"lesson_id": w["lesson"].pk, "share_id": 999999}
+        "post",
+        {**OWN_ATTEMPT_ONLY, "teacher": 404},
+        kwargs=lambda w: {"lesson_id": w["lesson"].pk, "share_id": 999999},
     ),
     "lessons:delete": Row("get", OWN_ATTEMPT_ONLY, kwargs=_lesson),
     # Redirects that close the frameworks' own log-in forms: everyone is sent to allauth.
@@ -151,10 +153,19 @@ def _ready_lesson(teacher):
     from lessons.models import Analysis, Lesson, Utterance
 
     lesson = Lesson.objects.create(
-        teacher=teacher, title="Fractions", source="transcript", status="ready", progress=100, consent_at=timezone.now()
+        teacher=teacher,
+        title="Fractions",
+        source="transcript",
+        status="ready",
+        progress=100,
+        consent_at=timezone.now(),
     )
-    Utterance.objects.create(lesson=lesson, index=0, speaker="T", role="teacher", text="Why is two thirds bigger?")
-    Utterance.objects.create(lesson=lesson, index=1, speaker="Student 1", role="student", text="Because of the pieces.")
+    Utterance.objects.create(
+        lesson=lesson, index=0, speaker="T", role="teacher", text="Why is two thirds bigger?"
+    )
+    Utterance.objects.create(
+        lesson=lesson, index=1, speaker="Student 1", role="student", text="Because of the pieces."
+    )
     Analysis.objects.create(lesson=lesson, metrics={}, engine_version="test")
     return lesson
 
