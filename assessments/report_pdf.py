@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accounts.models import User
 from assessments import pdf
@@ -71,7 +72,7 @@ def build_document(report: Report, *, user: User) -> pdf.ReportDocument:
             "growth": _("Growth since your previous self-assessment"),
             "dimension": _("Dimension"),
             "now": _("Now"),
-            "change": _("Change"),
+            "change": pgettext("difference between two results", "Change"),
         },
         dimensions=[_bar(n) for n in report.dimensions],
         sub_dimensions=[_bar(n) for n in report.sub_dimensions],
