@@ -136,6 +136,7 @@ def build_report(lesson: Lesson) -> LessonReport:
             ),
             str(
                 _(
+                    # xgettext:no-python-format
                     "Dialogic lessons often reach 30–50%; lecture-style lessons are often under 20% (TeachFX, Flanders)."
                 )
             ),
@@ -164,6 +165,7 @@ def build_report(lesson: Lesson) -> LessonReport:
             ),
             str(
                 _(
+                    # xgettext:no-python-format
                     "Often under 20% in ordinary lessons; 25% or more is a common professional-development goal."
                 )
             ),
@@ -178,7 +180,12 @@ def build_report(lesson: Lesson) -> LessonReport:
                     "Questions asking students to analyse, evaluate or create (revised Bloom), among all questions."
                 )
             ),
-            str(_("Typically 10–25% of teacher questions; a rise between lessons is a good sign.")),
+            str(
+                _(
+                    # xgettext:no-python-format
+                    "Typically 10–25% of teacher questions; a rise between lessons is a good sign."
+                )
+            ),
         ),
         Headline(
             "wait_time",
