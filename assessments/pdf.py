@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from reporting import cjk_font, font_for, para
+from reporting import cjk_font, document, font_for, para, styles
 
 BRAND = colors.HexColor("#0b5cab")
 MUTED = colors.HexColor("#56606b")
@@ -147,27 +146,10 @@ def _strip(doc: ReportDocument, cjk_font: str) -> Drawing:
 def render(doc: ReportDocument) -> bytes:
     cjk_font = _cjk_font(doc.language)
     # Latin text in Helvetica, CJK runs in the CJK font (which has no Latin letters).
-    base = "Helvetica"
-    body = ParagraphStyle("body", fontName=base, fontSize=9.5, leading=14)
-    small = ParagraphStyle("small", parent=body, fontSize=8, leading=11, textColor=MUTED)
-    h1 = ParagraphStyle("h1", parent=body, fontSize=18, leading=22, textColor=BRAND, spaceAfter=4)
-    h2 = ParagraphStyle(
-        "h2", parent=body, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=4, textColor=BRAND
-    )
-    h3 = ParagraphStyle("h3", parent=body, fontSize=10, leading=13, spaceBefore=6)
-
+    st = styles()
+    body, small, h1, h2, h3 = st["body"], st["small"], st["h1"], st["h2"], st["h3"]
     buffer = io.BytesIO()
-    pdf = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=doc.title,
-        author="TDL Portal",
-        lang=doc.language,
-    )
+    pdf = document(buffer, title=doc.title, language=doc.language)
     story: list = [
         _para(doc.title, h1, cjk_font),
         _para(doc.person, h3, cjk_font),

@@ -9,14 +9,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from lessons.models import Lesson
 from lessons.report import LessonReport
-from reporting import para
+from reporting import document, para, styles
 
 BRAND = colors.HexColor("#0b5cab")
 AMBER = colors.HexColor("#f2a900")
@@ -42,27 +40,10 @@ def _timeline(report: LessonReport) -> Drawing | None:
 
 
 def render_lesson_pdf(lesson: Lesson, report: LessonReport) -> bytes:
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=14)
-    small = ParagraphStyle(
-        "small", parent=body, fontSize=8, leading=11, textColor=colors.HexColor("#56606b")
-    )
-    h1 = ParagraphStyle("h1", parent=body, fontSize=17, leading=21, textColor=BRAND, spaceAfter=4)
-    h2 = ParagraphStyle(
-        "h2", parent=body, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=4, textColor=BRAND
-    )
-    h3 = ParagraphStyle("h3", parent=body, fontSize=10, leading=13, spaceBefore=6)
+    st = styles()
+    body, small, h1, h2, h3 = st["body"], st["small"], st["h1"], st["h2"], st["h3"]
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=lesson.title,
-        author="TDL Portal",
-        lang=translation.get_language() or "en",
-    )
+    doc = document(buffer, title=lesson.title, language=translation.get_language() or "en")
     teacher = lesson.teacher
     names = " ".join(n for n in (teacher.full_name, teacher.name_zh) if n) or teacher.email
     story: list = [

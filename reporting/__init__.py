@@ -59,3 +59,57 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 
 def font_for(text: str, latin: str = "Helvetica") -> str:
     return cjk_font() if CJK.search(text) else latin
+
+
+BRAND = "#0b5cab"
+MUTED = "#56606b"
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    """The house paragraph styles of every report: body, small, h1, h2, h3."""
+    from reportlab.lib import colors
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=14)
+    return {
+        "body": body,
+        "small": ParagraphStyle(
+            "small", parent=body, fontSize=8, leading=11, textColor=colors.HexColor(MUTED)
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontSize=18,
+            leading=22,
+            textColor=colors.HexColor(BRAND),
+            spaceAfter=4,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=4,
+            textColor=colors.HexColor(BRAND),
+        ),
+        "h3": ParagraphStyle("h3", parent=body, fontSize=10, leading=13, spaceBefore=6),
+    }
+
+
+def document(buffer, *, title: str, language: str):
+    """An A4 document with the house margins."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    return SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        author="TDL Portal",
+        lang=language,
+    )
