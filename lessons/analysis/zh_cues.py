@@ -453,8 +453,9 @@ BLOOM_CUES: dict[str, tuple[str, ...]] = {
         "算下",
         "算出",
         "求出",
-        "求",
-        "用",
+        "求解",
+        "使用",
+        "利用",
         "應用",
         "应用",
         "運用",
@@ -613,9 +614,15 @@ BLOOM_CUES: dict[str, tuple[str, ...]] = {
         "想出",
     ),
 }
-#: One compiled pattern per Bloom level.
+# Cues too short to be safe as substrings, in context: 用 "use" (not 作用, 有用, 不用, 用心 …) and
+# 求 "find" (not 要求, 請求, 追求 …) for apply.
+_BLOOM_EXTRA: dict[str, str] = {
+    "apply": r"(?<![作有没沒費费信功享不])用(?![心功])|(?<![要請请追需祈])求(?![助救])",
+}
+#: One compiled pattern per Bloom level (the level's cues, plus the in-context ones above).
 BLOOM_RE: dict[str, re.Pattern[str]] = {
-    k: re.compile(_alternation(v)) for k, v in BLOOM_CUES.items()
+    k: re.compile("|".join(filter(None, (_alternation(v), _BLOOM_EXTRA.get(k)))))
+    for k, v in BLOOM_CUES.items()
 }
 
 #: Praise and encouragement that is safe as a substring. Bare 好/對 are acknowledgements, not
@@ -749,8 +756,6 @@ EVALUATIVE: tuple[str, ...] = (
     "不太對",
     "不太对",
     "唔係咁",
-    "不是這樣",
-    "不是这样",
     "唔係噉",
     "錯了",
     "错了",
@@ -813,7 +818,7 @@ EVALUATIVE: tuple[str, ...] = (
 EVALUATIVE_RE = re.compile(
     _alternation(EVALUATIVE)
     + r"|(?<![不唔冇沒没])[錯错](?![過过])"
-    + r"|^\s*(?:不是|唔係|唔系|不)[啊呀喎吖，,。！!\s]"
+    + r"|^\s*(?:不是|唔係|唔系|不)(?:[啊呀喎吖，,。！!\s]|這樣|这样|咁|噉)"
 )
 
 
