@@ -107,7 +107,7 @@ def _load_trainer():
 def _stored_model_meta() -> dict[str, Any]:
     with gzip.open(dialogid.MODEL_PATH, "rt", encoding="utf-8") as fh:
         raw = json.load(fh)
-    return {k: v for k, v in raw.items() if k not in ("weights", "bias")}
+    return {k: v for k, v in raw.items() if k not in ("grams", "weights", "bias")}
 
 
 def teacher_act_quality(stored: bool = False, folds: int = 5) -> dict[str, Any]:

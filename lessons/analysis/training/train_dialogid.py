@@ -30,6 +30,8 @@ with the training parameters.
 from __future__ import annotations
 
 import argparse
+import array
+import base64
 import gzip
 import json
 import math
@@ -362,19 +364,19 @@ def split_eval(rows: list[dict], fe: Featurised, params: dict, jobs: int) -> dic
 # --------------------------------------------------------------------------------------
 
 
-def export(model: dict, fe: Featurised, prune: float, quantum: float) -> tuple[dict, int]:
-    """Pack the weights: drop |w| < prune, quantise to multiples of ``quantum``."""
-    packed: dict[str, list[int]] = {}
+def export(model: dict, fe: Featurised, prune: float, quantum: float) -> tuple[list[str], bytes]:
+    """The n-grams that keep a weight >= ``prune`` and their weights, quantised to multiples of
+    ``quantum`` as little-endian int16, one row of ``len(TEACHER_ACTS)`` per n-gram."""
+    grams: list[str] = []
+    packed = array.array("h")
     for f, row in model["W"].items():
-        entry: list[int] = []
-        for k, v in enumerate(row):
-            if abs(v) >= prune:
-                q = round(v / quantum)
-                if q:
-                    entry += [k, q]
-        if entry:
-            packed[fe.grams[f]] = entry
-    return packed, len(model["W"])
+        q = [max(-32767, min(32767, round(v / quantum))) if abs(v) >= prune else 0 for v in row]
+        if any(q):
+            grams.append(fe.grams[f])
+            packed.extend(q)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return grams, packed.tobytes()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -388,9 +390,10 @@ def main(argv: list[str] | None = None) -> int:
         "--prune",
         type=str,
         default="0,0.02,0.05,0.08,0.12,0.16,0.2",
-        help="pruning thresholds to try (comma-separated): CV is reported for each, and the "
-        "smallest whose model file fits --max-mb is shipped",
+        help="pruning thresholds to try (comma-separated): CV is reported for each; the largest "
+        "whose CV macro-F1 is within --tolerance of the best, and whose file fits --max-mb, ships",
     )
+    ap.add_argument("--tolerance", type=float, default=0.001)
     ap.add_argument("--max-mb", type=float, default=2.5)
     ap.add_argument("--quantum", type=float, default=0.001)
     for key, val in DEFAULTS.items():
@@ -422,8 +425,17 @@ def main(argv: list[str] | None = None) -> int:
     y = [TEACHER_ACTS.index(r["label"]) for r in rows]
     model = fit(fe, y, list(range(len(rows))), params, args.jobs)
     print(f"trained on all rows in {time.time() - t0:.0f} s")
-    for prune in prunes:
-        weights, n_before = export(model, fe, prune, args.quantum)
+    # Ship the sparsest model whose CV macro-F1 is within --tolerance of the best threshold's.
+    if cvs:
+        best = max(r["macro_f1"] for r in cvs.values())
+        order = sorted(
+            (p for p in prunes if cvs[p]["macro_f1"] >= best - args.tolerance), reverse=True
+        )
+        order += [p for p in sorted(prunes, reverse=True) if p not in order]
+    else:
+        order = sorted(prunes)
+    for prune in order:
+        grams, packed = export(model, fe, prune, args.quantum)
         cv = cvs.get(prune)
         doc = {
             "format": dialogid.MODEL_FORMAT,
@@ -437,20 +449,25 @@ def main(argv: list[str] | None = None) -> int:
             "prune": prune,
             "scale": args.quantum,
             "cross_validation": cv,
+            "cross_validation_by_prune": {
+                str(p): {"macro_f1": r["macro_f1"], "ngrams_kept": r["ngrams_kept"]}
+                for p, r in cvs.items()
+            },
             "source_split_eval": split,
             "bias": [round(b, 6) for b in model["b"]],
-            "weights": weights,
+            # weights: base64 of little-endian int16, len(labels) per n-gram, times "scale"
+            "grams": "\n".join(grams),
+            "weights": base64.b64encode(packed).decode("ascii"),
         }
         text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
         data = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
         mb = len(data) / 1e6
         f1 = f"CV macro-F1 {cv['macro_f1']:.4f}" if cv else "no CV"
-        print(f"  prune {prune}: {n_before} -> {len(weights)} n-grams, {mb:.2f} MB, {f1}")
+        print(f"  prune {prune}: {len(grams)} n-grams, {mb:.2f} MB, {f1}")
         if mb <= args.max_mb:
             break
     else:
         print(f"no pruning threshold gives a file under {args.max_mb} MB; writing the last")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     print(f"wrote {args.out} ({len(data) / 1e6:.2f} MB, prune {prune})")
     if cv:
