@@ -5,7 +5,7 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -74,18 +74,12 @@ def detail(request: HttpRequest, lesson_id: int) -> HttpResponse:
     if lesson.is_ready:
         return redirect("lessons:report", lesson_id=lesson.pk)
     if lesson.teacher_id != request.user.pk:
-        raise_404()
+        raise Http404
     if lesson.status == Lesson.Status.AWAITING_SPEAKERS:
         return redirect("lessons:speakers", lesson_id=lesson.pk)
     return render(
         request, "lessons/detail.html", {"lesson": lesson, "state": _status_payload(lesson)}
     )
-
-
-def raise_404():
-    from django.http import Http404
-
-    raise Http404
 
 
 @login_required
@@ -126,7 +120,7 @@ def report(request: HttpRequest, lesson_id: int) -> HttpResponse:
     if not lesson.is_ready:
         if lesson.teacher_id == request.user.pk:
             return redirect("lessons:detail", lesson_id=lesson.pk)
-        raise_404()
+        raise Http404
     data = build_report(lesson)
     context = {
         "lesson": lesson,
@@ -146,7 +140,7 @@ def report_pdf(request: HttpRequest, lesson_id: int) -> HttpResponse:
 
     lesson = selectors.visible_lesson_or_404(request.user, lesson_id)
     if not lesson.is_ready:
-        raise_404()
+        raise Http404
     response = HttpResponse(
         render_lesson_pdf(lesson, build_report(lesson)), content_type="application/pdf"
     )
@@ -158,7 +152,7 @@ def report_pdf(request: HttpRequest, lesson_id: int) -> HttpResponse:
 def export_csv(request: HttpRequest, lesson_id: int) -> HttpResponse:
     lesson = selectors.visible_lesson_or_404(request.user, lesson_id)
     if not lesson.is_ready:
-        raise_404()
+        raise Http404
     buffer = io.StringIO()
     buffer.write("\ufeff")
     fields = [
