@@ -38,3 +38,13 @@ def visible_lesson_or_404(user: User, lesson_id: int) -> Lesson:
 
 def active_shares(lesson: Lesson) -> QuerySet[LessonShare]:
     return LessonShare.objects.active().filter(lesson=lesson).select_related("mentor")
+
+
+def speaker_samples(lesson: Lesson, per_speaker: int = 2) -> dict[str, list[str]]:
+    """The first few things each speaker said, in one query, so the teacher can tell who is who."""
+    samples: dict[str, list[str]] = {}
+    for speaker, text in lesson.utterances.order_by("index").values_list("speaker", "text"):
+        bucket = samples.setdefault(speaker, [])
+        if len(bucket) < per_speaker:
+            bucket.append(text)
+    return samples

@@ -103,13 +103,7 @@ def speakers(request: HttpRequest, lesson_id: int) -> HttpResponse:
             form.add_error(None, str(exc))
         else:
             return redirect("lessons:detail", lesson_id=lesson.pk)
-    samples = {}
-    for s in speaker_list:
-        samples[s.label] = list(
-            lesson.utterances.filter(speaker=s.label)
-            .order_by("index")
-            .values_list("text", flat=True)[:2]
-        )
+    samples = selectors.speaker_samples(lesson)
     rows = [(s, form[f"speaker-{s.pk}"], samples.get(s.label, [])) for s in speaker_list]
     return render(request, "lessons/speakers.html", {"lesson": lesson, "form": form, "rows": rows})
 
