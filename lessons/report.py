@@ -22,6 +22,21 @@ BLOOM_LABELS = {
     "create": _("Create"),
 }
 
+MOVE_LABELS = {
+    "keeping_everyone_together": _("Keeping everyone together"),
+    "getting_students_to_relate": _("Getting students to relate to each other's ideas"),
+    "restating": _("Restating"),
+    "revoicing": _("Revoicing"),
+    "pressing_for_accuracy": _("Pressing for accuracy"),
+    "pressing_for_reasoning": _("Pressing for reasoning"),
+}
+MODE_LABELS = {
+    "lecture": _("lecture"),
+    "practice": _("practice"),
+    "dialogue": _("dialogue"),
+    "mixed": _("mixed"),
+}
+
 
 def lookup(metrics: dict[str, Any], *paths: str, default: Any = None) -> Any:
     """The first of several dotted paths present in the metrics (engine versions name a few keys
@@ -318,8 +333,8 @@ def build_report(lesson: Lesson) -> LessonReport:
         ladder=ladder,
         timeline=timeline if lookup(metrics, "timing") == "measured" else [],
         findings=findings,
-        moves=moves.most_common(),
-        mode=mode,
+        moves=[(str(MOVE_LABELS.get(move, move)), count) for move, count in moves.most_common()],
+        mode=str(MODE_LABELS.get(mode, mode)) if mode else None,
         utterance_count=len(rows),
     )
 
