@@ -15,7 +15,7 @@ from assessments import selectors
 from assessments.models import Attempt, Audience, Instrument, Item, Option, Response
 from competencies.models import Framework
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 MAX_REFLECTION = 5000
 
 

@@ -1,0 +1,202 @@
+"""Reads for performance tasks. A submission exists only for its teacher and, once submitted, for the
+mentor it was submitted to; everyone else gets a 404 that reveals nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, Role, School, User
+from accounts.selectors import mentors_at
+from assessments import task_rules
+from assessments.models import (
+    PerformanceTask,
+    RubricCriterion,
+    SubmissionVersion,
+    TaskReview,
+    TaskSubmission,
+    TranscriptComment,
+)
+from lessons.models import Lesson
+
+#: Roles whose holders do performance tasks (mentors are teachers too).
+TEACHING_ROLES = (Role.TEACHER, Role.MENTOR)
+
+
+def published_tasks() -> QuerySet[PerformanceTask]:
+    return PerformanceTask.objects.published().prefetch_related("indicators")
+
+
+def task_or_404(slug: str) -> PerformanceTask:
+    task = (
+        PerformanceTask.objects.published()
+        .prefetch_related(
+            "indicators",
+            "conditions",
+            "prompts",
+            Prefetch("criteria", queryset=RubricCriterion.objects.prefetch_related("levels")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if task is None:
+        raise Http404
+    return task
+
+
+def school_of_teacher(user: User) -> School | None:
+    membership = (
+        Membership.objects.active()
+        .filter(user=user, role__in=TEACHING_ROLES)
+        .select_related("school")
+        .order_by("created_at")
+        .first()
+    )
+    return membership.school if membership else None
+
+
+def mentors_for(submission: TaskSubmission) -> QuerySet[User]:
+    """Mentors the teacher may submit to: active mentors at the submission's school, not themself."""
+    return mentors_at(submission.school).exclude(pk=submission.teacher_id).distinct()
+
+
+def submissions_of(user: User) -> QuerySet[TaskSubmission]:
+    return TaskSubmission.objects.of_teacher(user).select_related("task", "mentor")
+
+
+def review_queue(user: User) -> QuerySet[TaskSubmission]:
+    return (
+        TaskSubmission.objects.for_mentor(user)
+        .select_related("task", "teacher")
+        .order_by("status", "-submitted_at")
+    )
+
+
+def own_submission_or_404(user: User, submission_id: int) -> TaskSubmission:
+    submission = (
+        TaskSubmission.objects.of_teacher(user)
+        .select_related("task", "mentor", "school")
+        .filter(pk=submission_id)
+        .first()
+    )
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def reviewable_submission_or_404(user: User, submission_id: int) -> TaskSubmission:
+    submission = (
+        TaskSubmission.objects.for_mentor(user)
+        .select_related("task", "teacher", "school")
+        .filter(pk=submission_id)
+        .first()
+    )
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def eligible_lessons(submission: TaskSubmission) -> QuerySet[Lesson]:
+    """The teacher's own analysed lessons, oldest first (the baseline usually comes first)."""
+    return (
+        Lesson.objects.owned_by(submission.teacher)
+        .filter(status=Lesson.Status.READY, analysis__isnull=False)
+        .select_related("analysis")
+        .order_by("taught_on", "created_at")
+    )
+
+
+@dataclass
+class Readiness:
+    lessons: list[Lesson]
+    conditions: list[task_rules.ConditionResult]
+    words: dict[int, int]  # prompt id → words written
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        return not self.problems
+
+
+def readiness_of(submission: TaskSubmission) -> Readiness:
+    """What the draft still lacks before it can be submitted, in words the teacher can act on."""
+    task = submission.task
+    by_id = {lesson.pk: lesson for lesson in eligible_lessons(submission)}
+    lessons = [by_id[i] for i in submission.lesson_ids if i in by_id]
+    conditions = task_rules.evaluate(
+        [(c.metric, c.comparison, c.value) for c in task.conditions.all()],
+        [lesson.analysis.metrics for lesson in lessons],
+    )
+    prompts = list(task.prompts.all())
+    words = {
+        p.pk: task_rules.word_count(str(submission.answers.get(str(p.pk), ""))) for p in prompts
+    }
+    problems = []
+    if len(lessons) < task.lessons_required:
+        problems.append(
+            _("Choose %(n)s analysed lesson(s); %(chosen)s chosen.")
+            % {"n": task.lessons_required, "chosen": len(lessons)}
+        )
+    for result in conditions:
+        if not result.met:
+            problems.append(_("A condition on your lessons is not met yet (see the table)."))
+            break
+    short = [p for p in prompts if words[p.pk] < task.reflection_min_words]
+    if short:
+        problems.append(
+            _("Each reflection answer needs at least %(n)s words; %(count)s answer(s) are shorter.")
+            % {"n": task.reflection_min_words, "count": len(short)}
+        )
+    if submission.mentor_id is None:
+        problems.append(_("Choose the mentor who will review your submission."))
+    return Readiness(lessons=lessons, conditions=conditions, words=words, problems=problems)
+
+
+@dataclass
+class HistoryEntry:
+    version: SubmissionVersion
+    review: TaskReview | None
+    comments: list[TranscriptComment]
+    scores: list[tuple[Any, Any]]  # (criterion, level) pairs
+
+
+def submission_history(submission: TaskSubmission, *, for_teacher: bool) -> list[HistoryEntry]:
+    """Every submitted version with its review, newest first. A teacher sees a mentor's pinned
+    comments only once the mentor has posted the review they belong to."""
+    versions = list(
+        submission.versions.select_related("review__reviewer").prefetch_related(
+            Prefetch(
+                "transcript_comments",
+                queryset=TranscriptComment.objects.select_related("utterance", "author"),
+            )
+        )
+    )
+    criteria = list(submission.task.criteria.prefetch_related("levels"))
+    entries = []
+    for version in reversed(versions):
+        review = getattr(version, "review", None)
+        comments = list(version.transcript_comments.all())
+        if for_teacher and review is None:
+            comments = []
+        scores = []
+        if review is not None:
+            for criterion in criteria:
+                score = review.scores.get(str(criterion.pk))
+                level = next((lv for lv in criterion.levels.all() if lv.score == score), None)
+                scores.append((criterion, level))
+        entries.append(HistoryEntry(version, review, comments, scores))
+    return entries
+
+
+def version_lessons(version: SubmissionVersion) -> list[Lesson]:
+    """The lessons of a submitted version in the order submitted, with their coded transcripts."""
+    order = [item["id"] for item in version.lesson_snapshot]
+    lessons = {
+        lesson.pk: lesson
+        for lesson in version.lessons.select_related("analysis").prefetch_related("utterances")
+    }
+    return [lessons[i] for i in order if i in lessons]
