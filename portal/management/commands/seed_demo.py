@@ -16,6 +16,8 @@ from wagtail.models import Locale, Page, Site
 
 from accounts.mfa import mfa_required_for
 from accounts.models import Institution, Membership, Role, School, TeacherProfile, User
+from assessments.services import load_default_instrument, load_default_tasks
+from competencies.services import load_bundled
 from portal.models import HomePage, Menu, MenuItem, SiteSettings, StandardPage
 
 DEMO_PASSWORD = "tdl-demo-2026"  # noqa: S105 - printed demo log-in, never used outside seed data
@@ -189,6 +191,10 @@ class Command(BaseCommand):
             for code, _ in settings.LANGUAGES
         }
         home = self._site(locales)
+        # The framework, the self-assessment and the performance tasks that ship with the portal.
+        load_bundled()
+        load_default_instrument()
+        tasks = load_default_tasks()
         schools = [self._school(data) for data in SCHOOLS]
         institution, _ = Institution.objects.get_or_create(
             name_en=INSTITUTION["name_en"], defaults=INSTITUTION
@@ -220,7 +226,8 @@ class Command(BaseCommand):
         if not quiet:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Demo ready: home page “{home.title}”, {len(schools)} schools, {len(rows)} accounts."
+                    f"Demo ready: home page “{home.title}”, {len(schools)} schools, {len(rows)} accounts,"
+                    f" the JY/T 0646-2022 framework, the self-assessment and {len(tasks)} tasks."
                 )
             )
             self.stdout.write(f"Every demo account's password: {password}")
