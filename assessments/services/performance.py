@@ -34,7 +34,7 @@ from assessments.models import (
     TranscriptComment,
 )
 from assessments.services.instruments import DATA_DIR, AssessmentError
-from competencies.models import Indicator
+from competencies.models import Framework
 from lessons.models import Utterance
 
 MAX_ANSWER = 5000
@@ -64,10 +64,17 @@ def load_tasks(*, path: Path | str, publish: bool = True) -> list[PerformanceTas
         data = yaml.safe_load(f)
     if not isinstance(data, dict) or not isinstance(data.get("tasks"), list):
         raise AssessmentError(_("The task file must hold a list under “tasks”."))
+    framework = (
+        Framework.objects.filter(slug=data.get("framework", "jyt-0646-2022"))
+        .order_by("-version")
+        .first()
+    )
+    if framework is None:
+        raise AssessmentError(_("Load the framework before the tasks (manage.py load_framework)."))
     tasks = []
     for spec in data["tasks"]:
         codes = list(spec.get("indicators") or [])
-        indicators = list(Indicator.objects.filter(code__in=codes))
+        indicators = list(framework.indicators.filter(code__in=codes))
         missing = set(codes) - {i.code for i in indicators}
         if missing:
             raise AssessmentError(
