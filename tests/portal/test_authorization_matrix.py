@@ -39,6 +39,22 @@ OWN_ATTEMPT_ONLY = dict(
 )
 
 
+#: Work submitted to the school's mentor: theirs to review, a 404 for everyone else.
+MENTOR_ONLY = dict(
+    anonymous="login",
+    teacher=404,
+    other_teacher=404,
+    mentor=200,
+    principal=404,
+    other_principal=404,
+    edb_admin=404,
+)
+
+
+def _submission(world: dict[str, Any]) -> dict[str, Any]:
+    return {"submission_id": world["submission"].pk}
+
+
 def _school(world: dict[str, Any]) -> dict[str, Any]:
     return {"school_id": world["school"].pk}
 
@@ -114,6 +130,17 @@ ROWS: dict[str, Row] = {
         kwargs=lambda w: {"lesson_id": w["lesson"].pk, "share_id": 999999},
     ),
     "lessons:delete": Row("get", OWN_ATTEMPT_ONLY, kwargs=_lesson),
+    # Performance tasks: a submission is its teacher's; once submitted, also its mentor's to
+    # review. Everyone else, the principal included, gets a 404.
+    "tasks:index": Row("get", signed_in(200)),
+    "tasks:review_queue": Row("get", signed_in(200)),
+    "tasks:detail": Row("get", signed_in(200), kwargs=lambda w: {"slug": w["task"].slug}),
+    "tasks:start": Row("post", signed_in(302), kwargs=lambda w: {"slug": w["task"].slug}),
+    "tasks:submission": Row("get", OWN_ATTEMPT_ONLY, kwargs=_submission),
+    "tasks:delete": Row("get", OWN_ATTEMPT_ONLY, kwargs=_submission),
+    "tasks:review": Row("get", MENTOR_ONLY, kwargs=_submission),
+    "tasks:pin": Row("post", {**MENTOR_ONLY, "mentor": 302}, kwargs=_submission),
+    "tasks:school_mentors": Row("get", LEADERS_ONLY, kwargs=_school),
     # Redirects that close the frameworks' own log-in forms: everyone is sent to allauth.
     "django-admin/login/": Row("get", everyone(302)),
     "cms/login/": Row("get", everyone(302)),
@@ -170,14 +197,47 @@ def _ready_lesson(teacher):
     return lesson
 
 
+def _submitted_task(teacher, mentor, lesson):
+    """A published task and the teacher's submission of ``lesson``, sent to ``mentor``."""
+    from assessments import services as task_services
+    from assessments.models import PerformanceTask, ReflectionPrompt, RubricCriterion, RubricLevel
+
+    task = PerformanceTask.objects.create(
+        slug="matrix-task",
+        title_en="Matrix task",
+        instructions_en="Analyse a lesson.",
+        reflection_min_words=1,
+        is_published=True,
+    )
+    prompt = ReflectionPrompt.objects.create(task=task, text_en="What did you notice?")
+    criterion = RubricCriterion.objects.create(task=task, name_en="Use of evidence")
+    for score in (1, 2):
+        RubricLevel.objects.create(
+            criterion=criterion, score=score, label_en=str(score), descriptor_en="…"
+        )
+    submission = task_services.start_submission(task=task, teacher=teacher)
+    task_services.save_draft(
+        submission=submission,
+        by=teacher,
+        lesson_ids=[lesson.pk],
+        answers={prompt.pk: "Students explained their reasoning."},
+        mentor=mentor,
+    )
+    return task, task_services.submit_submission(submission=submission, by=teacher)
+
+
 @pytest.fixture
 def world(people, school, other_school):
     invitation = InvitationFactory(school=school, email="new.colleague@school.example")
     instrument = build_instrument(import_framework(path=DATA_DIR / "jyt-0646-2022.yaml")[0])
+    lesson = _ready_lesson(people["teacher"])
+    task, submission = _submitted_task(people["teacher"], people["mentor"], lesson)
     return {
+        "task": task,
+        "submission": submission,
         "instrument": instrument,
         "attempt": start_attempt(user=people["teacher"], instrument=instrument),
-        "lesson": _ready_lesson(people["teacher"]),
+        "lesson": lesson,
         **people,
         "school": school,
         "other_school": other_school,
