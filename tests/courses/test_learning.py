@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from courses import selectors, services
+from courses.models import CPDEntry, Enrolment, UnitCompletion, UnitPage, XBlockState
+from tests.courses.builders import RIGHT_ANSWERS, WRONG_ANSWERS
+from tests.factories import member
+
+pytestmark = pytest.mark.django_db
+
+
+def units(course) -> list[UnitPage]:
+    return selectors.units_of(course)
+
+
+def handler_url(unit: UnitPage, handler: str = "submit") -> str:
+    block_id = unit.xblock_values()[0][0]
+    return reverse(
+        "courses:handler",
+        kwargs={"usage_id": f"u{unit.pk}.{block_id}", "handler": handler, "suffix": ""},
+    )
+
+
+def submit(client: Client, unit: UnitPage, answers) -> dict:
+    response = client.post(
+        handler_url(unit), json.dumps({"answers": answers}), content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_enrolled_teacher_passes_a_quiz_and_completes_its_unit(course, school):
+    teacher = member("teacher", school)
+    enrolment = services.enrol(user=teacher, course=course)
+    client = Client()
+    client.force_login(teacher)
+    first = units(course)[0]
+
+    result = submit(client, first, WRONG_ANSWERS)
+    assert result["score"] == 0 and not result["passed"]
+    assert result["results"]["q1"]["feedback"] == ["Recall: one fact."]
+    assert not UnitCompletion.objects.filter(enrolment=enrolment).exists()
+
+    result = submit(client, first, RIGHT_ANSWERS)
+    assert result["score"] == 2 and result["passed"]
+    assert UnitCompletion.objects.filter(enrolment=enrolment, unit=first).exists()
+    state = XBlockState.objects.get(user=teacher, unit=first)
+    assert (state.score, state.max_score, state.state["attempts"]) == (2.0, 2.0, 2)
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.ACTIVE
+
+
+def test_completing_the_last_unit_completes_the_course_with_certificate_and_cpd_hours(
+    course, school
+):
+    teacher = member("teacher", school, full_name="Chan Siu Ming", name_zh="陳小明")
+    enrolment = services.enrol(user=teacher, course=course)
+    client = Client()
+    client.force_login(teacher)
+    for unit in units(course):
+        submit(client, unit, RIGHT_ANSWERS)
+    enrolment.refresh_from_db()
+    assert enrolment.is_completed
+    assert enrolment.certificate.holder_name == "Chan Siu Ming"
+    entry = CPDEntry.objects.get(user=teacher)
+    assert entry.hours == course.cpd_hours and entry.enrolment == enrolment
+
+
+def test_unit_page_renders_the_quiz_for_the_enrolled_teacher(course, school):
+    teacher = member("teacher", school)
+    services.enrol(user=teacher, course=course)
+    client = Client()
+    client.force_login(teacher)
+    response = client.get(units(course)[0].url)
+    assert response.status_code == 200
+    assert b"Which question asks students to reason?" in response.content
+    assert b"TdlQuiz" in response.content
