@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "competencies",
     "assessments",
     "lessons",
+    "courses",
     "portal",
     # Wagtail
     "wagtail.contrib.forms",
