@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("self-assessment/", include("assessments.urls")),
     path("lessons/", include("lessons.urls")),
+    path("learning/", include("courses.urls")),
     path("tasks/", include("assessments.task_urls")),
     path("", include("accounts.urls")),
     path("", include(wagtail_urls)),
