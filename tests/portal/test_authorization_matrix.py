@@ -141,6 +141,42 @@ ROWS: dict[str, Row] = {
     "tasks:review": Row("get", MENTOR_ONLY, kwargs=_submission),
     "tasks:pin": Row("post", {**MENTOR_ONLY, "mentor": 302}, kwargs=_submission),
     "tasks:school_mentors": Row("get", LEADERS_ONLY, kwargs=_school),
+    # Courses: the teacher completed world["course"]; its certificate, CPD entries and state are
+    # theirs. Enrolling happens in a second course so that the first stays the teacher's alone.
+    "courses:my_courses": Row("get", signed_in(200)),
+    "courses:enrol": Row(
+        "post", signed_in(302), kwargs=lambda w: {"course_id": w["open_course"].pk}
+    ),
+    "courses:resume": Row(
+        "get", {**OWN_ATTEMPT_ONLY, "teacher": 302}, kwargs=lambda w: {"course_id": w["course"].pk}
+    ),
+    "courses:mark_read": Row(
+        "post", {**OWN_ATTEMPT_ONLY, "teacher": 302}, kwargs=lambda w: {"unit_id": w["unit"].pk}
+    ),
+    # A form-encoded body is not the JSON the quiz's handler takes: the teacher reaches it (400).
+    "courses:handler": Row(
+        "post",
+        {**OWN_ATTEMPT_ONLY, "teacher": 400},
+        kwargs=lambda w: {"usage_id": w["usage_id"], "handler": "submit", "suffix": ""},
+    ),
+    "courses:certificate_pdf": Row(
+        "get", OWN_ATTEMPT_ONLY, kwargs=lambda w: {"uuid": w["certificate"].uuid}
+    ),
+    "courses:verify_certificate": Row(
+        "get", everyone(200), kwargs=lambda w: {"uuid": w["certificate"].uuid}
+    ),
+    "courses:cpd_ledger": Row("get", signed_in(200)),
+    "courses:cpd_add": Row("get", signed_in(200)),
+    "courses:cpd_export": Row("get", signed_in(200), kwargs=lambda w: {"fmt": "pdf"}),
+    "courses:cpd_evidence": Row(
+        "get", OWN_ATTEMPT_ONLY, kwargs=lambda w: {"entry_id": w["cpd_entry"].pk}
+    ),
+    "courses:cpd_delete": Row(
+        "post",
+        {**OWN_ATTEMPT_ONLY, "teacher": 302},
+        kwargs=lambda w: {"entry_id": w["cpd_entry_to_delete"].pk},
+    ),
+    "courses:shared_reflections": Row("get", signed_in(200)),
     # Redirects that close the frameworks' own log-in forms: everyone is sent to allauth.
     "django-admin/login/": Row("get", everyone(302)),
     "cms/login/": Row("get", everyone(302)),
@@ -226,6 +262,45 @@ def _submitted_task(teacher, mentor, lesson):
     return task, task_services.submit_submission(submission=submission, by=teacher)
 
 
+def _completed_course(teacher) -> dict[str, Any]:
+    """A course the teacher completed, a second one nobody is in, and two ledger entries."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from courses import selectors, services
+    from courses.models import UnitCompletion
+    from tests.courses.builders import build_course
+
+    course = build_course(slug="completed-course", units=1)
+    unit = selectors.units_of(course)[0]
+    enrolment = services.enrol(user=teacher, course=course)
+    UnitCompletion.objects.create(enrolment=enrolment, unit=unit)
+    enrolment = services.complete_course_if_done(enrolment=enrolment)
+
+    def activity(title: str):
+        return services.add_outside_activity(
+            user=teacher,
+            title=title,
+            provider="EDB",
+            category="structured",
+            hours=Decimal("3"),
+            date=dt.date(2025, 10, 1),
+            evidence=SimpleUploadedFile("cert.pdf", b"%PDF-1.4 evidence", "application/pdf"),
+        )
+
+    return {
+        "course": course,
+        "open_course": build_course(slug="open-course", units=1),
+        "unit": unit,
+        "usage_id": f"u{unit.pk}.{unit.xblock_values()[0][0]}",
+        "certificate": enrolment.certificate,
+        "cpd_entry": activity("Seminar on e-learning"),
+        "cpd_entry_to_delete": activity("Workshop"),
+    }
+
+
 @pytest.fixture
 def world(people, school, other_school):
     invitation = InvitationFactory(school=school, email="new.colleague@school.example")
@@ -233,6 +308,7 @@ def world(people, school, other_school):
     lesson = _ready_lesson(people["teacher"])
     task, submission = _submitted_task(people["teacher"], people["mentor"], lesson)
     return {
+        **_completed_course(people["teacher"]),
         "task": task,
         "submission": submission,
         "instrument": instrument,
