@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BadgesConfig(AppConfig):
+    name = "badges"
+    verbose_name = _("Badges")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from badges import subscribers
+
+        subscribers.connect()
