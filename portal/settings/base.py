@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "assessments",
     "lessons",
     "courses",
+    "badges",
     "portal",
     # Wagtail
     "wagtail.contrib.forms",
