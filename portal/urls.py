@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from badges import urls as badges_urls
 from portal import health, views
 
 # Both admin sites sign people in through allauth, with its rate limits and second factor:
@@ -28,6 +29,8 @@ urlpatterns = [
     path("cms/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Open Badges endpoints: stable, language-independent URLs named inside signed credentials.
+    path("ob/", include((badges_urls.ob_urlpatterns, "ob"))),
 ]
 
 urlpatterns += i18n_patterns(
@@ -39,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("lessons/", include("lessons.urls")),
     path("learning/", include("courses.urls")),
     path("tasks/", include("assessments.task_urls")),
+    path("badges/", include("badges.urls")),
     path("", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
