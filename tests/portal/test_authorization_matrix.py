@@ -71,6 +71,10 @@ def _teacher_attempt(world: dict[str, Any]) -> dict[str, Any]:
     return {"attempt_id": world["attempt"].pk}
 
 
+def _credential(world: dict[str, Any]) -> dict[str, Any]:
+    return {"credential_uuid": world["credential"].uuid}
+
+
 def _teacher_membership(world: dict[str, Any]) -> dict[str, Any]:
     return {"school_id": world["school"].pk, "membership_id": world["teacher_membership"].pk}
 
@@ -177,6 +181,34 @@ ROWS: dict[str, Row] = {
         kwargs=lambda w: {"entry_id": w["cpd_entry_to_delete"].pk},
     ),
     "courses:shared_reflections": Row("get", signed_in(200)),
+    # Badges: the holder's own until shared (the matrix credential is not); the verification
+    # page and the Open Badges endpoints are public; revoking is for the issuer's administrators.
+    "badges:backpack": Row("get", signed_in(200)),
+    "badges:verify": Row("get", everyone(200)),
+    "badges:credential": Row("get", everyone(404, teacher=200), kwargs=_credential),
+    "badges:download_json": Row("get", everyone(404, teacher=200), kwargs=_credential),
+    "badges:download_baked": Row(
+        "get", everyone(404, teacher=200), kwargs=lambda w: {**_credential(w), "fmt": "png"}
+    ),
+    "badges:share": Row("post", {**OWN_ATTEMPT_ONLY, "teacher": 302}, kwargs=_credential),
+    "badges:revoke": Row(
+        "get", {**OWN_ATTEMPT_ONLY, "teacher": 404, "edb_admin": 200}, kwargs=_credential
+    ),
+    "ob:issuer": Row(
+        "get",
+        everyone(200),
+        kwargs=lambda w: {"issuer_uuid": w["credential"].badge_class.issuer.uuid},
+    ),
+    "ob:credential": Row("get", everyone(404, teacher=200), kwargs=_credential),
+    "ob:status": Row(
+        "get", everyone(200), kwargs=lambda w: {"list_uuid": w["credential"].status_list.uuid}
+    ),
+    "ob:badge_image": Row(
+        "get",
+        everyone(200),
+        kwargs=lambda w: {"badge_uuid": w["credential"].badge_class.uuid, "fmt": "svg"},
+    ),
+    "ob:verify": Row("post", everyone(200)),
     # Redirects that close the frameworks' own log-in forms: everyone is sent to allauth.
     "django-admin/login/": Row("get", everyone(302)),
     "cms/login/": Row("get", everyone(302)),
@@ -301,6 +333,24 @@ def _completed_course(teacher) -> dict[str, Any]:
     }
 
 
+def _signed_credential(teacher):
+    """A badge awarded to ``teacher`` and signed, not shared."""
+    from badges import services as badge_services
+    from badges.models import BadgeClass
+
+    issuer = badge_services.create_issuer(name_en="Education Bureau", url="https://edb.example/")
+    badge = BadgeClass.objects.create(
+        slug="matrix-badge",
+        issuer=issuer,
+        name_en="Matrix badge",
+        description_en="For the matrix.",
+        criteria_en="Exist.",
+        is_published=True,
+    )
+    credential, _ = badge_services.award_badge(user=teacher, badge_class=badge, source_key="k")
+    return badge_services.sign_credential(credential=credential)
+
+
 @pytest.fixture
 def world(people, school, other_school):
     invitation = InvitationFactory(school=school, email="new.colleague@school.example")
@@ -313,6 +363,7 @@ def world(people, school, other_school):
         "submission": submission,
         "instrument": instrument,
         "attempt": start_attempt(user=people["teacher"], instrument=instrument),
+        "credential": _signed_credential(people["teacher"]),
         "lesson": lesson,
         **people,
         "school": school,
