@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import selectors as account_selectors
 from accounts.mfa import has_mfa, mfa_required_for
 from accounts.models import Membership, Role, School, TeacherProfile, User
-from assessments.models import Attempt
+from assessments.models import Attempt, TaskSubmission
 from lessons import selectors as lesson_selectors
 from lessons.models import Lesson
 
@@ -49,6 +49,8 @@ class Dashboard:
     open_attempt: object | None = None
     shared_lessons: list = field(default_factory=list)
     lesson_count: int = 0
+    submissions: list = field(default_factory=list)
+    to_review: list = field(default_factory=list)
 
     @property
     def is_teacher(self) -> bool:
@@ -158,4 +160,16 @@ def build_dashboard(user: User) -> Dashboard:
         if Role.MENTOR in roles
         else [],
         lesson_count=Lesson.objects.owned_by(user).filter(status=Lesson.Status.READY).count(),
+        submissions=list(
+            TaskSubmission.objects.of_teacher(user)
+            .exclude(status=TaskSubmission.Status.APPROVED)
+            .select_related("task")[:5]
+        ),
+        to_review=list(
+            TaskSubmission.objects.for_mentor(user)
+            .filter(status=TaskSubmission.Status.SUBMITTED)
+            .select_related("task", "teacher")[:20]
+        )
+        if Role.MENTOR in roles
+        else [],
     )

@@ -86,3 +86,33 @@ def test_home_page_serves_in_both_languages(client, db):
     assert en.status_code == zh.status_code == 200
     assert "Teacher Digital Literacy Portal" in en.content.decode()
     assert "教師數字素養平台" in zh.content.decode()
+
+
+def test_mentor_dashboard_lists_task_submissions_waiting_for_review(client, school, db):
+    from django.utils import timezone
+
+    from assessments.models import PerformanceTask, SubmissionVersion, TaskSubmission
+    from tests.factories import member
+
+    teacher, mentor = member("teacher", school), member("mentor", school)
+    task = PerformanceTask.objects.create(
+        slug="t", title_en="Questioning for higher-order thinking", instructions_en="…"
+    )
+    submission = TaskSubmission.objects.create(
+        task=task,
+        teacher=teacher,
+        school=school,
+        mentor=mentor,
+        status="submitted",
+        submitted_at=timezone.now(),
+    )
+    SubmissionVersion.objects.create(submission=submission, number=1)
+    client.force_login(mentor)
+    html = client.get(reverse("dashboard")).content.decode()
+    assert "Questioning for higher-order thinking" in html
+    assert reverse("tasks:review", kwargs={"submission_id": submission.pk}) in html
+    client.force_login(member("mentor", school))  # a colleague it was not submitted to
+    assert (
+        "Questioning for higher-order thinking"
+        not in client.get(reverse("dashboard")).content.decode()
+    )
