@@ -89,7 +89,10 @@ def _parse(block_type: str, olx: str) -> tuple[tuple[str, Any], ...]:
     runtime = _ParsingRuntime()
     try:
         usage_id = runtime.parse_xml_string(etree.tostring(node, encoding="unicode"))
-        block = runtime.get_block(usage_id)
+        definition_id = runtime.id_reader.get_definition_id(usage_id)
+        block = runtime.construct_xblock(
+            block_type, ScopeIds(None, block_type, definition_id, usage_id)
+        )
         validate = getattr(block, "validate_definition", None)
         if validate is not None:
             validate()

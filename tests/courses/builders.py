@@ -42,6 +42,8 @@ VIDEO = """<tdl_video>
   </question>
 </tdl_video>"""
 
+VIDEO_FILE = VIDEO.replace("<tdl_video>", '<tdl_video src="/media/wait-time.mp4">')
+
 TASK = """<tdl_classroom_task task="higher-order-questioning">
   <intro lang="en">Plan three open questions.</intro>
 </tdl_classroom_task>"""
