@@ -334,3 +334,68 @@ def test_every_issued_credential_verifies_independently(people, edb, framework, 
     for credential in issued:
         check_independently(credential)
         assert selectors.verify_credential(credential.document).is_valid
+
+
+def _ready_lesson(teacher):
+    from lessons.models import Analysis, Lesson, Utterance
+
+    lesson = Lesson.objects.create(
+        teacher=teacher,
+        title="Fractions",
+        source="transcript",
+        status="ready",
+        progress=100,
+        consent_at=timezone.now(),
+    )
+    Utterance.objects.create(
+        lesson=lesson, index=0, speaker="T", role="teacher", text="Why is two thirds bigger?"
+    )
+    Analysis.objects.create(lesson=lesson, metrics={}, engine_version="test")
+    return lesson
+
+
+def test_a_mentor_approving_a_real_submission_awards_the_badge_with_the_endorsement(
+    people, questioning_badge, django_capture_on_commit_callbacks
+):
+    from assessments import services as task_services
+    from assessments.models import PerformanceTask, ReflectionPrompt, RubricCriterion, RubricLevel
+
+    teacher, mentor = people["teacher"], people["mentor"]
+    task = PerformanceTask.objects.create(
+        slug="higher-order-questioning",
+        title_en="Higher-order questioning",
+        instructions_en="Analyse a lesson.",
+        reflection_min_words=1,
+        is_published=True,
+    )
+    prompt = ReflectionPrompt.objects.create(task=task, text_en="What did you notice?")
+    criterion = RubricCriterion.objects.create(task=task, name_en="Use of evidence")
+    for score in (1, 2):
+        RubricLevel.objects.create(
+            criterion=criterion, score=score, label_en=str(score), descriptor_en="…"
+        )
+    submission = task_services.start_submission(task=task, teacher=teacher)
+    task_services.save_draft(
+        submission=submission,
+        by=teacher,
+        lesson_ids=[_ready_lesson(teacher).pk],
+        answers={prompt.pk: "Students explained their reasoning."},
+        mentor=mentor,
+    )
+    submission = task_services.submit_submission(submission=submission, by=teacher)
+    with django_capture_on_commit_callbacks(execute=True):
+        task_services.review_submission(
+            submission=submission,
+            by=mentor,
+            decision="approve",
+            comment="Your open questions doubled.",
+            scores={criterion.pk: 2},
+        )
+    held = Credential.objects.get(user=teacher, badge_class=questioning_badge)
+    check_independently(held)
+    [evidence] = held.document["evidence"]
+    assert evidence["narrative"] == (
+        f"Endorsed by {mentor.get_full_name()}, mentor: Your open questions doubled."
+    )
+    assert evidence["id"].endswith(f"/tasks/submissions/{submission.pk}/")
+    assert evidence["name"] == "Performance task approved: Higher-order questioning"
