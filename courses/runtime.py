@@ -299,11 +299,14 @@ class MentorService:
 
     def __init__(self, user) -> None:
         self.user = user
+        self._mentors: list[tuple[int, str]] | None = None
 
     def mentors(self) -> list[tuple[int, str]]:
         from courses.selectors import mentors_of
 
-        return [(m.pk, m.display_name) for m in mentors_of(self.user)]
+        if self._mentors is None:  # once per page, however many journals it holds
+            self._mentors = [(m.pk, m.display_name) for m in mentors_of(self.user)]
+        return self._mentors
 
 
 class TaskService:

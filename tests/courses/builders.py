@@ -68,6 +68,13 @@ def text(en: str, zh: str = "") -> dict:
     }
 
 
+def load_bundled_framework() -> None:
+    from competencies.services import load_bundled
+
+    if not Indicator.objects.filter(framework__is_default=True).exists():
+        load_bundled()
+
+
 def site_home() -> HomePage:
     """The default site's home page, created (with the site) when the database has none."""
     home = HomePage.objects.first()
