@@ -15,6 +15,7 @@ from accounts.selectors import mentors_at, school_led_by_or_404, staff_of
 from assessments import selectors, services, task_rules
 from assessments.forms import MentorAssignmentForm, PinForm, ReviewForm, SubmissionForm
 from assessments.models import Measure, MentorAssignment, TaskSubmission
+from lessons.report import BLOOM_LABELS
 
 
 def _measure_rows(results: list[dict]) -> list[dict]:
@@ -220,6 +221,8 @@ def review(request: HttpRequest, submission_id: int) -> HttpResponse:
             "lessons": selectors.version_lessons(version),
             "conditions": _measure_rows(version.condition_results),
             "comments": comments,
+            "question_labels": {"open": _("open question"), "closed": _("closed question")},
+            "level_labels": BLOOM_LABELS,
             "history": selectors.submission_history(submission, for_teacher=False),
         },
     )

@@ -5,6 +5,8 @@ Running it twice changes nothing; the log-ins are printed each time.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -169,6 +171,11 @@ PRIVACY_BODY = {
 }
 
 
+DEMO_TEACHER = "teacher@demo.tdl.hk"
+DEMO_LESSON = Path(__file__).resolve().parents[2] / "demo" / "lesson-fractions-p4.txt"
+DEMO_LESSON_TITLE = "Comparing fractions (P4, demo)"
+
+
 def _paragraph(text: str) -> list[dict]:
     return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
 
@@ -223,6 +230,7 @@ class Command(BaseCommand):
                     secret,
                 )
             )
+        self._demo_lesson(User.objects.get(email=DEMO_TEACHER))
         if not quiet:
             self.stdout.write(
                 self.style.SUCCESS(
@@ -339,6 +347,28 @@ class Command(BaseCommand):
                     MenuItem.objects.create(
                         menu=menu, title=title, link_page=page, sort_order=order
                     )
+
+    def _demo_lesson(self, teacher: User) -> None:
+        """One analysed lesson (an authored transcript, no real pupils) so that the lesson report and
+        the performance tasks can be tried at once."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from lessons import services as lesson_services
+        from lessons.models import Lesson
+
+        if Lesson.objects.filter(teacher=teacher, title=DEMO_LESSON_TITLE).exists():
+            return
+        lesson = lesson_services.create_lesson(
+            teacher=teacher,
+            upload=SimpleUploadedFile(DEMO_LESSON.name, DEMO_LESSON.read_bytes()),
+            title=DEMO_LESSON_TITLE,
+            consent=True,
+            subject="Mathematics",
+            class_level="P4",
+        )
+        roles = {s.pk: s.proposed_role for s in lesson.speakers.all()}
+        lesson_services.confirm_speakers(lesson=lesson, roles=roles, by=teacher)
+        lesson_services.run_analysis(lesson=Lesson.objects.get(pk=lesson.pk))
 
     def _school(self, data: dict) -> School:
         school, _ = School.objects.get_or_create(
