@@ -7,7 +7,9 @@ import logging
 import secrets
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 
+import yaml
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -17,9 +19,12 @@ from django.utils.translation import gettext as _
 from accounts.models import SCHOOL_LEADER_ROLES, User
 from badges import credentials as ob
 from badges import rules, selectors
-from badges.models import BadgeClass, Credential, Issuer, StatusList
+from badges.models import BadgeClass, BadgeRule, Credential, Issuer, StatusList
+from competencies.models import Framework
 
 logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 class BadgeError(Exception):
@@ -82,6 +87,58 @@ def ensure_issuer_key(*, issuer: Issuer) -> Issuer:
 def _private_pem(issuer: Issuer) -> bytes:
     issuer = ensure_issuer_key(issuer=issuer)
     return ob.unseal_private_key(issuer.sealed_private_key, secret=key_secret())
+
+
+@transaction.atomic
+def load_default_badges(*, path: Path | str = DATA_DIR / "default-badges.yaml") -> list[BadgeClass]:
+    """The Education Bureau issuer and the shipped badges with their rules; idempotent.
+
+    Badges that exist already are left as administrators edited them; missing rules are added.
+    """
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    spec = data["issuer"]
+    issuer = Issuer.objects.filter(kind=Issuer.Kind.EDB, name_en=spec["name_en"]).first()
+    if issuer is None:
+        issuer = create_issuer(
+            name_en=spec["name_en"],
+            name_zh_hant=spec.get("name_zh_hant", ""),
+            name_zh_hans=spec.get("name_zh_hans", ""),
+            url=spec["url"],
+        )
+    framework = Framework.objects.filter(is_default=True).first()
+    badges: dict[str, BadgeClass] = {}
+    for item in data["badges"]:
+        badge = BadgeClass.objects.filter(slug=item["slug"]).first()
+        if badge is None:
+            badge = BadgeClass(slug=item["slug"], issuer=issuer, is_published=True)
+            for field in ("name", "description", "criteria"):
+                for lang in ("en", "zh_hant", "zh_hans"):
+                    setattr(badge, f"{field}_{lang}", item.get(f"{field}_{lang}", ""))
+            badge.validity_months = item.get("validity_months")
+            badge.full_clean()
+            badge.save()
+            if framework is not None and item.get("indicators"):
+                badge.indicators.set(
+                    framework.indicators.filter(code__in=[str(c) for c in item["indicators"]])
+                )
+        badges[badge.slug] = badge
+    for item in data["badges"]:
+        badge = badges[item["slug"]]
+        for rule_spec in item.get("rules") or []:
+            fields = {
+                k: (str(v) if k == "dimension_code" else v)
+                for k, v in rule_spec.items()
+                if k != "required"
+            }
+            rule = BadgeRule.objects.filter(badge_class=badge, **fields).first()
+            if rule is None:
+                rule = BadgeRule(badge_class=badge, **fields)
+                rule.full_clean()
+                rule.save()
+            if rule_spec.get("required"):
+                rule.required_badges.set([badges[slug] for slug in rule_spec["required"]])
+    return list(badges.values())
 
 
 # --- status lists ----------------------------------------------------------------------------
