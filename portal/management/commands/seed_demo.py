@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 from accounts.mfa import mfa_required_for
 from accounts.models import Institution, Membership, Role, School, TeacherProfile, User
 from assessments.services import load_default_instrument, load_default_tasks
+from badges.services import load_default_badges
 from competencies.services import load_bundled
 from portal.models import HomePage, Menu, MenuItem, SiteSettings, StandardPage
 
@@ -202,6 +203,8 @@ class Command(BaseCommand):
         load_bundled()
         load_default_instrument()
         tasks = load_default_tasks()
+        # The Education Bureau issuer and the badges that ship with the portal.
+        load_default_badges()
         schools = [self._school(data) for data in SCHOOLS]
         institution, _ = Institution.objects.get_or_create(
             name_en=INSTITUTION["name_en"], defaults=INSTITUTION
