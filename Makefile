@@ -46,8 +46,8 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djlint --check accounts assessments lessons courses portal --extension html
-	$(BIN)/djlint --lint accounts assessments lessons courses portal --extension html
+	$(BIN)/djlint --check accounts assessments lessons courses badges portal --extension html
+	$(BIN)/djlint --lint accounts assessments lessons courses badges portal --extension html
 
 bench: install-test
 	@for script in benches/*.py; do \
