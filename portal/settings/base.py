@@ -318,6 +318,11 @@ LESSON_MAX_MINUTES = env.int("LESSON_MAX_MINUTES", default=90)
 # Recordings hold students' voices: by default they are deleted as soon as they are transcribed.
 LESSON_MEDIA_RETENTION_DAYS = env.int("LESSON_MEDIA_RETENTION_DAYS", default=0)
 
+# --- badges -------------------------------------------------------------------------------------
+# Issuers' Ed25519 private keys are stored sealed with a key derived from this secret (or from
+# DJANGO_SECRET_KEY when empty). Set it so that rotating the secret key keeps issuers able to sign.
+BADGES_KEY_SECRET = env.str("BADGES_KEY_SECRET", default="")
+
 # --- OpenAI-compatible endpoints (optional) -----------------------------------------------------
 OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
 OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
