@@ -65,6 +65,19 @@ class Framework(models.Model):
         return pick_language(self.name_en, self.name_zh_hant, self.name_zh_hans)
 
 
+class RevisedSnippet(RevisionMixin):
+    """A snippet whose edits are kept as revisions, deleted with it (the relation Wagtail asks for)."""
+
+    _revisions = GenericRelation(Revision, related_query_name="%(class)s")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
 class NamedNode(models.Model):
     code = models.CharField(_("code"), max_length=20)
     name_en = models.CharField(_("name (English)"), max_length=300)
@@ -116,9 +129,8 @@ class NamedNode(models.Model):
         )
 
 
-class Dimension(RevisionMixin, NamedNode):
+class Dimension(RevisedSnippet, NamedNode):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="dimensions")
-    _revisions = GenericRelation(Revision, related_query_name="dimension")
 
     class Meta(NamedNode.Meta):
         verbose_name = _("dimension")
@@ -127,16 +139,11 @@ class Dimension(RevisionMixin, NamedNode):
             models.UniqueConstraint(fields=["framework", "code"], name="dimension_unique_code")
         ]
 
-    @property
-    def revisions(self):
-        return self._revisions
 
-
-class SubDimension(RevisionMixin, NamedNode):
+class SubDimension(RevisedSnippet, NamedNode):
     dimension = models.ForeignKey(
         Dimension, on_delete=models.CASCADE, related_name="sub_dimensions"
     )
-    _revisions = GenericRelation(Revision, related_query_name="subdimension")
 
     class Meta(NamedNode.Meta):
         verbose_name = _("sub-dimension")
@@ -144,10 +151,6 @@ class SubDimension(RevisionMixin, NamedNode):
         constraints = [
             models.UniqueConstraint(fields=["dimension", "code"], name="subdimension_unique_code")
         ]
-
-    @property
-    def revisions(self):
-        return self._revisions
 
 
 class IndicatorQuerySet(models.QuerySet["Indicator"]):
@@ -158,7 +161,7 @@ class IndicatorQuerySet(models.QuerySet["Indicator"]):
         return self.select_related("dimension", "sub_dimension", "framework")
 
 
-class Indicator(RevisionMixin, NamedNode):
+class Indicator(RevisedSnippet, NamedNode):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="indicators")
     dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="indicators")
     sub_dimension = models.ForeignKey(
@@ -169,7 +172,6 @@ class Indicator(RevisionMixin, NamedNode):
         blank=True,
         help_text=_("Empty in frameworks with two levels, such as DigCompEdu."),
     )
-    _revisions = GenericRelation(Revision, related_query_name="indicator")
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -179,10 +181,6 @@ class Indicator(RevisionMixin, NamedNode):
         constraints = [
             models.UniqueConstraint(fields=["framework", "code"], name="indicator_unique_code")
         ]
-
-    @property
-    def revisions(self):
-        return self._revisions
 
 
 class ProficiencyLevel(models.Model):
@@ -221,7 +219,7 @@ class ProficiencyLevel(models.Model):
         return pick_language(self.summary_en, self.summary_zh_hant, self.summary_zh_hans)
 
 
-class LevelDescriptor(RevisionMixin, models.Model):
+class LevelDescriptor(RevisedSnippet):
     """What a teacher at one level does, for one indicator."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="descriptors")
@@ -231,7 +229,6 @@ class LevelDescriptor(RevisionMixin, models.Model):
     text_en = models.TextField(_("descriptor (English)"))
     text_zh_hant = models.TextField(_("descriptor (Traditional Chinese)"), blank=True)
     text_zh_hans = models.TextField(_("descriptor (Simplified Chinese)"), blank=True)
-    _revisions = GenericRelation(Revision, related_query_name="leveldescriptor")
 
     panels = [FieldPanel("text_en"), FieldPanel("text_zh_hant"), FieldPanel("text_zh_hans")]
 
@@ -245,10 +242,6 @@ class LevelDescriptor(RevisionMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} · {self.level.code}"
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     @property
     def text(self) -> str:

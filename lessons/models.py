@@ -87,14 +87,6 @@ class Lesson(models.Model):
     def is_ready(self) -> bool:
         return self.status == self.Status.READY
 
-    @property
-    def is_working(self) -> bool:
-        return self.status in (
-            self.Status.UPLOADED,
-            self.Status.TRANSCRIBING,
-            self.Status.ANALYSING,
-        )
-
 
 class Speaker(models.Model):
     """A speaker label in the transcript and the role the teacher confirmed for it."""
