@@ -113,6 +113,11 @@ class LessonReport:
     def headline(self, key: str) -> Headline | None:
         return next((h for h in self.headlines if h.key == key), None)
 
+    @property
+    def ladder_max(self) -> int:
+        """The longest rung: bars are drawn relative to it, so the ladder always fills its width."""
+        return max((count for _level, _label, count in self.ladder), default=0) or 1
+
 
 def _pct(x: float | None) -> float | None:
     if x is None:
