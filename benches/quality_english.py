@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 from lessons.analysis import questions, talkmoves, uptake  # noqa: E402
+from lessons.analysis.evaluation import prf  # noqa: E402
 from lessons.analysis.types import LOWER_ORDER, STUDENT_MOVES, TEACHER_MOVES, Utterance  # noqa: E402
 
 TARGETS = {
@@ -43,33 +44,6 @@ TARGETS = {
 # --------------------------------------------------------------------------------------
 # Metrics
 # --------------------------------------------------------------------------------------
-
-
-def prf(gold: list[str], pred: list[str], labels: tuple[str, ...] | list[str]) -> dict:
-    """Per-label precision / recall / F1 / support and the macro-F1 over ``labels``."""
-    tp: dict[str, int] = defaultdict(int)
-    fp: dict[str, int] = defaultdict(int)
-    fn: dict[str, int] = defaultdict(int)
-    for g, p in zip(gold, pred, strict=True):
-        if g == p:
-            tp[g] += 1
-        else:
-            fp[p] += 1
-            fn[g] += 1
-    per = {}
-    for lab in labels:
-        p = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
-        r = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        per[lab] = {
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(f, 4),
-            "support": tp[lab] + fn[lab],
-        }
-    macro = sum(v["f1"] for v in per.values()) / len(labels)
-    acc = sum(tp.values()) / len(gold) if gold else 0.0
-    return {"labels": per, "macro_f1": round(macro, 4), "accuracy": round(acc, 4), "n": len(gold)}
 
 
 def _ranks(xs: list[float]) -> list[float]:

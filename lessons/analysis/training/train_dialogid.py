@@ -47,6 +47,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from lessons.analysis import dialogid  # noqa: E402
+from lessons.analysis.evaluation import prf  # noqa: E402
 from lessons.analysis.types import TEACHER_ACTS  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dialogid" / "dev.jsonl"
@@ -289,29 +290,7 @@ def predict(model: dict, fe: Featurised, idx: list[int]) -> list[int]:
 
 def report(gold: list[str], pred: list[str], labels: tuple[str, ...] = TEACHER_ACTS) -> dict:
     """Per-label precision / recall / F1 / support, macro-F1 and accuracy."""
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for g, p in zip(gold, pred, strict=True):
-        if g == p:
-            tp[g] += 1
-        else:
-            fp[p] += 1
-            fn[g] += 1
-    per = {}
-    for lab in labels:
-        p = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
-        r = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        per[lab] = {
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(f, 4),
-            "support": tp[lab] + fn[lab],
-        }
-    macro = sum(v["f1"] for v in per.values()) / len(labels)
-    acc = sum(tp.values()) / len(gold) if gold else 0.0
-    return {"macro_f1": round(macro, 4), "accuracy": round(acc, 4), "n": len(gold), "labels": per}
+    return prf(gold, pred, labels)
 
 
 def cross_validate(
