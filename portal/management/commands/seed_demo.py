@@ -21,6 +21,7 @@ from accounts.models import Institution, Membership, Role, School, TeacherProfil
 from assessments.services import load_default_instrument, load_default_tasks
 from badges.services import load_default_badges
 from competencies.services import load_bundled
+from courses.starter import load_starter_courses
 from portal.models import HomePage, Menu, MenuItem, SiteSettings, StandardPage
 
 DEMO_PASSWORD = "tdl-demo-2026"  # noqa: S105 - printed demo log-in, never used outside seed data
@@ -205,6 +206,9 @@ class Command(BaseCommand):
         tasks = load_default_tasks()
         # The Education Bureau issuer and the badges that ship with the portal.
         load_default_badges()
+        # The starter courses, and the catalogue in each language's main menu.
+        load_starter_courses(home=home)
+        self._courses_menu(locales)
         schools = [self._school(data) for data in SCHOOLS]
         institution, _ = Institution.objects.get_or_create(
             name_en=INSTITUTION["name_en"], defaults=INSTITUTION
@@ -372,6 +376,19 @@ class Command(BaseCommand):
         roles = {s.pk: s.proposed_role for s in lesson.speakers.all()}
         lesson_services.confirm_speakers(lesson=lesson, roles=roles, by=teacher)
         lesson_services.run_analysis(lesson=Lesson.objects.get(pk=lesson.pk))
+
+    def _courses_menu(self, locales: dict[str, Locale]) -> None:
+        from courses.models import CourseCataloguePage
+
+        catalogue = CourseCataloguePage.objects.filter(locale=locales["en"]).first()
+        for lang, label in (("en", "Courses"), ("zh-hant", "課程")):
+            menu = Menu.objects.filter(slug="main", locale=locales[lang]).first()
+            page = catalogue.get_translation_or_none(locales[lang]) if catalogue else None
+            if menu is None or page is None or menu.items.filter(link_page=page).exists():
+                continue
+            MenuItem.objects.create(
+                menu=menu, title=label, link_page=page, sort_order=menu.items.count()
+            )
 
     def _school(self, data: dict) -> School:
         school, _ = School.objects.get_or_create(
