@@ -36,7 +36,7 @@ class BadgeError(Exception):
 
 def key_secret() -> str:
     """The secret issuer keys are sealed with: BADGES_KEY_SECRET if set, else SECRET_KEY."""
-    return getattr(settings, "BADGES_KEY_SECRET", "") or settings.SECRET_KEY
+    return settings.BADGES_KEY_SECRET or settings.SECRET_KEY
 
 
 @transaction.atomic
