@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
-from reporting import cjk_font, document, font_for, para, styles
+from reporting import document, font_for, para, styles
 
 BRAND = colors.HexColor("#0b5cab")
 MUTED = colors.HexColor("#56606b")
@@ -50,17 +49,7 @@ class ReportDocument:
     notes: list[str]
 
 
-def _cjk_font(language: str) -> str:
-    return cjk_font()
-
-
-def _para(text: str, style: ParagraphStyle, cjk_font_name: str) -> Paragraph:
-    return para(text, style)
-
-
-def _label(
-    drawing: Drawing, x: float, y: float, code: str, label: str, cjk_font_name: str, size: float
-) -> None:
+def _label(drawing: Drawing, x: float, y: float, code: str, label: str, size: float) -> None:
     drawing.add(String(x, y, code, fontName="Helvetica-Bold", fontSize=size))
     drawing.add(String(x + 9 * mm, y, label, fontName=font_for(label), fontSize=size))
 
@@ -69,7 +58,7 @@ def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
-def _radar(doc: ReportDocument, cjk_font: str) -> Drawing:
+def _radar(doc: ReportDocument) -> Drawing:
     drawing = Drawing(170 * mm, 80 * mm)
     chart = SpiderChart()
     chart.x, chart.y = 45 * mm, 8 * mm
@@ -93,7 +82,7 @@ def _radar(doc: ReportDocument, cjk_font: str) -> Drawing:
     drawing.add(chart)
     y = 70 * mm
     for b in doc.dimensions:
-        _label(drawing, 112 * mm, y, b.code, b.label[:24], cjk_font, 8)
+        _label(drawing, 112 * mm, y, b.code, b.label[:24], 8)
         drawing.add(
             String(
                 165 * mm, y, _fmt(b.scale), fontName="Helvetica-Bold", fontSize=8, textAnchor="end"
@@ -103,12 +92,12 @@ def _radar(doc: ReportDocument, cjk_font: str) -> Drawing:
     return drawing
 
 
-def _strip(doc: ReportDocument, cjk_font: str) -> Drawing:
+def _strip(doc: ReportDocument) -> Drawing:
     row = 6 * mm
     drawing = Drawing(170 * mm, row * len(doc.sub_dimensions) + 4 * mm)
     y = drawing.height - row
     for bar in doc.sub_dimensions:
-        _label(drawing, 0, y + 1 * mm, bar.code, bar.label[:28], cjk_font, 7.5)
+        _label(drawing, 0, y + 1 * mm, bar.code, bar.label[:28], 7.5)
         x0, width = 75 * mm, 80 * mm
         drawing.add(
             Rect(x0, y, width, 4 * mm, fillColor=colors.HexColor("#eef2f6"), strokeColor=None)
@@ -144,41 +133,40 @@ def _strip(doc: ReportDocument, cjk_font: str) -> Drawing:
 
 
 def render(doc: ReportDocument) -> bytes:
-    cjk_font = _cjk_font(doc.language)
     # Latin text in Helvetica, CJK runs in the CJK font (which has no Latin letters).
     st = styles()
     body, small, h1, h2, h3 = st["body"], st["small"], st["h1"], st["h2"], st["h3"]
     buffer = io.BytesIO()
     pdf = document(buffer, title=doc.title, language=doc.language)
     story: list = [
-        _para(doc.title, h1, cjk_font),
-        _para(doc.person, h3, cjk_font),
-        _para(doc.subtitle, small, cjk_font),
+        para(doc.title, h1),
+        para(doc.person, h3),
+        para(doc.subtitle, small),
         Spacer(1, 4 * mm),
-        _para(doc.labels["dimensions"], h2, cjk_font),
-        _radar(doc, cjk_font),
-        _para(doc.labels["sub_dimensions"], h2, cjk_font),
-        _strip(doc, cjk_font),
+        para(doc.labels["dimensions"], h2),
+        _radar(doc),
+        para(doc.labels["sub_dimensions"], h2),
+        _strip(doc),
     ]
     if doc.strengths:
-        story.append(_para(doc.labels["strengths"], h2, cjk_font))
+        story.append(para(doc.labels["strengths"], h2))
         for bar in doc.strengths:
-            story.append(_para(f"• {bar.code} {bar.label} ({_fmt(bar.scale)})", body, cjk_font))
+            story.append(para(f"• {bar.code} {bar.label} ({_fmt(bar.scale)})", body))
     if doc.gaps:
-        story.append(_para(doc.labels["gaps"], h2, cjk_font))
+        story.append(para(doc.labels["gaps"], h2))
         for gap in doc.gaps:
-            story.append(_para(gap.title, h3, cjk_font))
-            story.append(_para(gap.level_text, small, cjk_font))
+            story.append(para(gap.title, h3))
+            story.append(para(gap.level_text, small))
             if gap.next_step:
-                story.append(_para(gap.next_step, body, cjk_font))
+                story.append(para(gap.next_step, body))
             for rec in gap.recommendations:
-                story.append(_para(f"→ {rec}", body, cjk_font))
+                story.append(para(f"→ {rec}", body))
     if any(b.change is not None for b in doc.dimensions):
-        story.append(_para(doc.labels["growth"], h2, cjk_font))
-        rows = [[_para(doc.labels[k], body, cjk_font) for k in ("dimension", "now", "change")]]
+        story.append(para(doc.labels["growth"], h2))
+        rows = [[para(doc.labels[k], body) for k in ("dimension", "now", "change")]]
         for b in doc.dimensions:
             change = "–" if b.change is None else f"{b.change:+.1f}"
-            rows.append([_para(f"{b.code} {b.label}", body, cjk_font), _fmt(b.scale), change])
+            rows.append([para(f"{b.code} {b.label}", body), _fmt(b.scale), change])
         table = Table(rows, colWidths=[110 * mm, 25 * mm, 25 * mm])
         table.setStyle(
             TableStyle(
@@ -192,6 +180,6 @@ def render(doc: ReportDocument) -> bytes:
         story.append(table)
     story.append(Spacer(1, 4 * mm))
     for note in doc.notes:
-        story.append(_para(note, small, cjk_font))
+        story.append(para(note, small))
     pdf.build(story)
     return buffer.getvalue()
