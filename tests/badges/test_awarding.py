@@ -282,6 +282,23 @@ def test_a_completed_course_awards_its_badge(people, edb, award_now):
     assert award_now(services.award_for_course, enrolment=enrolment) == []
 
 
+def test_the_course_completed_event_reaches_the_badges_subscriber(people, edb, award_now):
+    from courses import events as course_events
+
+    badge = make_badge(edb, "starter-course")
+    BadgeRule.objects.create(
+        badge_class=badge, kind=BadgeRule.Kind.COURSE_COMPLETED, course_slug="starter"
+    )
+    enrolment = SimpleNamespace(
+        user=people["teacher"], course=SimpleNamespace(slug="starter", title="Starter")
+    )
+    award_now(course_events.course_completed, enrolment=enrolment)
+    award_now(course_events.course_completed, enrolment=enrolment)
+    held = Credential.objects.get(user=people["teacher"], badge_class=badge)
+    check_independently(held)
+    assert held.document["evidence"][0]["name"] == "Course completed: Starter"
+
+
 def test_a_rule_without_what_its_kind_needs_is_refused(questioning_badge):
     from django.core.exceptions import ValidationError
 

@@ -426,3 +426,27 @@ def test_sealed_private_key_opens_only_with_the_same_secret(keys):
     assert ob.unseal_private_key(token, secret="server secret one") == keys.private_pem
     with pytest.raises(ob.IssuerKeyError):
         ob.unseal_private_key(token, secret="server secret two")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_json_put_anywhere_in_a_credential_never_crashes_the_verifier(signed, issuer, data):
+    mutated = copy.deepcopy(signed)
+    leaves = _leaves(signed)
+    path = data.draw(st.sampled_from(leaves), label="field")
+    depth = data.draw(st.integers(min_value=1, max_value=len(path)), label="depth")
+    _set(mutated, path[:depth], data.draw(JSON_VALUES, label="value"))
+    result = verify(mutated, issuer)
+    assert isinstance(result, ob.VerificationResult)
+    assert result.verdict is not ob.Verdict.VALID or mutated == signed
