@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -113,13 +114,47 @@ def mark_invitation_sent(*, invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def update_teacher_profile(*, user: User, **fields: object) -> TeacherProfile:
+def update_profile(
+    *,
+    user: User,
+    full_name: str,
+    name_zh: str,
+    preferred_language: str,
+    **profile_fields: object,
+) -> TeacherProfile:
+    """The person's names, language and teaching profile, saved together or not at all."""
+    user.full_name = full_name
+    user.name_zh = name_zh
+    user.preferred_language = preferred_language
+    user.full_clean()
+    user.save(update_fields=["full_name", "name_zh", "preferred_language"])
     profile, _created = TeacherProfile.objects.get_or_create(user=user)
-    for name, value in fields.items():
+    for name, value in profile_fields.items():
         setattr(profile, name, value)
     profile.full_clean()
     profile.save()
     return profile
+
+
+@transaction.atomic
+def join_through_invitation(
+    *, invitation: Invitation, existing: User | None, full_name: str, name_zh: str, password: str
+) -> User:
+    """Someone without a password sets one from the invitation link: the link reached the invited
+    address, so that address is verified, and they join the school."""
+    user = existing or User(email=invitation.email)
+    if full_name:
+        user.full_name = full_name
+    if name_zh:
+        user.name_zh = name_zh
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    accept_invitation(invitation=invitation, user=user)
+    return user
 
 
 @dataclass(frozen=True)

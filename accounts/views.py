@@ -3,12 +3,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,13 +42,13 @@ def profile(request: HttpRequest) -> HttpResponse:
     }
     form = ProfileForm(request.POST or None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user.full_name = form.cleaned_data["full_name"]
-            user.name_zh = form.cleaned_data["name_zh"]
-            user.preferred_language = form.cleaned_data["preferred_language"]
-            user.full_clean()
-            user.save(update_fields=["full_name", "name_zh", "preferred_language"])
-            form.save()
+        services.update_profile(
+            user=user,
+            full_name=form.cleaned_data["full_name"],
+            name_zh=form.cleaned_data["name_zh"],
+            preferred_language=form.cleaned_data["preferred_language"],
+            **{name: form.cleaned_data[name] for name in ProfileForm.Meta.fields},
+        )
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
@@ -317,20 +315,13 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
 
     form = SetPasswordForm(request.POST or None, user=existing)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = existing or User(email=invitation.email)
-            if form.cleaned_data["full_name"]:
-                user.full_name = form.cleaned_data["full_name"]
-            if form.cleaned_data["name_zh"]:
-                user.name_zh = form.cleaned_data["name_zh"]
-            user.set_password(form.cleaned_data["password1"])
-            user.full_clean()
-            user.save()
-            # The link reached this address, so the address is verified.
-            EmailAddress.objects.update_or_create(
-                user=user, email=user.email, defaults={"verified": True, "primary": True}
-            )
-            services.accept_invitation(invitation=invitation, user=user)
+        user = services.join_through_invitation(
+            invitation=invitation,
+            existing=existing,
+            full_name=form.cleaned_data["full_name"],
+            name_zh=form.cleaned_data["name_zh"],
+            password=form.cleaned_data["password1"],
+        )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to %(school)s.") % {"school": invitation.school})
         return redirect("dashboard")
