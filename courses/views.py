@@ -95,8 +95,11 @@ def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
 @login_required
 def resume(request: HttpRequest, course_id: int) -> HttpResponse:
     course = CoursePage.objects.live().filter(pk=course_id).first()
-    if course is None or selectors.enrolment_of(request.user, course) is None:
+    enrolment = selectors.enrolment_of(request.user, course) if course else None
+    if enrolment is None:
         raise Http404
+    if enrolment.is_completed:
+        return redirect(course.localized.url)
     outline = selectors.course_outline(course, user=request.user)
     target = outline.next_unit or course
     return redirect(target.localized.url)
