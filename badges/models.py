@@ -182,6 +182,18 @@ class BadgeClass(models.Model):
     def criteria(self) -> str:
         return pick_language(self.criteria_en, self.criteria_zh_hant, self.criteria_zh_hans)
 
+    def clean(self) -> None:
+        super().clean()
+        if self.image and not self.image.name.startswith("badges/images/"):
+            # A new upload: its bytes must be what its name says, or it could not carry a credential.
+            self.image.seek(0)
+            head = self.image.read(512)
+            self.image.seek(0)
+            is_png = head.startswith(b"\x89PNG\r\n\x1a\n")
+            is_svg = b"<svg" in head
+            if not (is_png if self.image.name.lower().endswith(".png") else is_svg):
+                raise ValidationError({"image": _("Upload a PNG or an SVG image.")})
+
 
 class BadgeRule(models.Model):
     """When a badge is awarded. Any one rule of a badge class suffices."""

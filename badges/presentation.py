@@ -3,6 +3,7 @@ baked downloads and the LinkedIn link."""
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +48,14 @@ REASONS = {
     ob.Reason.STATUS_UNKNOWN: _("The credential's revocation status cannot be read."),
 }
 
+logger = logging.getLogger(__name__)
+
 IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def default_image(badge_class: BadgeClass, fmt: str) -> bytes:
+    draw = ob.default_png if fmt == "png" else ob.default_svg
+    return draw(key=str(badge_class.uuid), name=badge_class.name_en, caption="TDL")
 
 
 def badge_image(badge_class: BadgeClass, fmt: str) -> bytes:
@@ -55,8 +63,7 @@ def badge_image(badge_class: BadgeClass, fmt: str) -> bytes:
     if badge_class.image and badge_class.image.name.lower().endswith("." + fmt):
         with badge_class.image.open("rb") as f:
             return f.read()
-    draw = ob.default_png if fmt == "png" else ob.default_svg
-    return draw(key=str(badge_class.uuid), name=badge_class.name_en, caption="TDL")
+    return default_image(badge_class, fmt)
 
 
 def credential_json(credential: Credential) -> str:
@@ -64,9 +71,15 @@ def credential_json(credential: Credential) -> str:
 
 
 def baked(credential: Credential, fmt: str) -> bytes:
-    image = badge_image(credential.badge_class, fmt)
     bake = ob.bake_png if fmt == "png" else ob.bake_svg
-    return bake(image, credential_json(credential))
+    text = credential_json(credential)
+    try:
+        return bake(badge_image(credential.badge_class, fmt), text)
+    except Exception:
+        # An uploaded image that passed validation but cannot carry the credential: the holder
+        # still gets a baked badge, on the default drawing.
+        logger.warning("badge %s: its %s image cannot be baked", credential.badge_class_id, fmt)
+        return bake(default_image(credential.badge_class, fmt), text)
 
 
 def linkedin_url(credential: Credential, page_url: str) -> str:

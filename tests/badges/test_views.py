@@ -199,3 +199,26 @@ def test_admin_list_of_issued_credentials_is_for_edb_administrators(held, people
     response = client_for(people["edb_admin"]).get(url)
     assert response.status_code == 200
     assert people["teacher"].email.encode() in response.content
+
+
+def test_a_badge_image_that_is_not_what_its_name_says_is_refused(questioning_badge):
+    from django.core.exceptions import ValidationError
+
+    questioning_badge.image = SimpleUploadedFile("fake.png", b"GIF89a not a png")
+    with pytest.raises(ValidationError):
+        questioning_badge.full_clean()
+    questioning_badge.image = SimpleUploadedFile("real.png", ob.default_png(key="k", name="Real"))
+    questioning_badge.full_clean()
+
+
+def test_an_uploaded_image_that_cannot_be_baked_falls_back_to_the_default(
+    held, people, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    badge = held.badge_class
+    badge.image.save("broken.png", SimpleUploadedFile("broken.png", b"\x89PNG\r\n\x1a\ntruncated"))
+    response = client_for(people["teacher"]).get(
+        reverse("badges:download_baked", kwargs={"credential_uuid": held.uuid, "fmt": "png"})
+    )
+    assert response.status_code == 200
+    assert json.loads(ob.extract(response.content)) == held.document
