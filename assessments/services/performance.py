@@ -10,6 +10,7 @@ double click or two mentors' tabs cannot apply a transition twice.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,12 @@ def load_default_tasks() -> list[PerformanceTask]:
     return load_tasks(path=DEFAULT_TASKS)
 
 
+def _notify(version: SubmissionVersion, kind: str) -> None:
+    from assessments.tasks import notify_submission
+
+    transaction.on_commit(partial(notify_submission.delay, version.pk, kind))
+
+
 # --- the teacher's side ----------------------------------------------------------------------
 
 
@@ -279,6 +286,7 @@ def submit_submission(*, submission: TaskSubmission, by: User) -> TaskSubmission
     submission.status = TaskSubmission.Status.SUBMITTED
     submission.submitted_at = timezone.now()
     submission.save(update_fields=["status", "submitted_at", "updated_at"])
+    _notify(version, "submitted")
     return submission
 
 
@@ -367,6 +375,7 @@ def review_submission(
     else:
         submission.status = TaskSubmission.Status.CHANGES_REQUESTED
     submission.save(update_fields=["status", "approved_at", "updated_at"])
+    _notify(version, "reviewed")
     return review
 
 

@@ -515,3 +515,50 @@ def test_a_tampered_review_form_is_refused_with_a_message(client, tasks, teacher
     assert 'role="alert"' in response.content.decode()
     submission.refresh_from_db()
     assert submission.status == TaskSubmission.Status.SUBMITTED
+
+
+def test_the_mentor_is_emailed_on_submission_and_the_teacher_on_review(
+    tasks, teacher, mentor, mailoutbox, django_capture_on_commit_callbacks
+):
+    task = tasks["higher-order-questioning"]
+    submission = services.start_submission(task=task, teacher=teacher)
+    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_submission(submission=submission, by=teacher)
+    (to_mentor,) = mailoutbox
+    assert to_mentor.to == [mentor.email]
+    assert "Lee Ka Yan" in to_mentor.subject
+    assert reverse("tasks:review", kwargs={"submission_id": submission.pk}) in to_mentor.body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_submission(
+            submission=submission,
+            by=mentor,
+            decision=TaskReview.Decision.CHANGES,
+            comment="Say more.",
+            scores=full_scores(task),
+        )
+    to_teacher = mailoutbox[1]
+    assert to_teacher.to == [teacher.email]
+    assert "asked for changes" in to_teacher.body
+
+
+def test_a_notification_for_an_outdated_version_is_not_sent(tasks, teacher, mentor, mailoutbox):
+    from assessments.tasks import notify_submission
+
+    task = tasks["higher-order-questioning"]
+    submission = services.start_submission(task=task, teacher=teacher)
+    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
+    services.submit_submission(submission=submission, by=teacher)
+    first = submission.latest_version()
+    services.review_submission(
+        submission=submission,
+        by=mentor,
+        decision="changes",
+        comment="More.",
+        scores=full_scores(task),
+    )
+    fill(submission, teacher, mentor, [analysed_lesson(teacher, title="Second")])
+    services.submit_submission(submission=submission, by=teacher)
+    assert notify_submission.run(first.pk, "submitted") == "skipped"
+    assert notify_submission.run(submission.latest_version().pk, "submitted") == "sent"
+    assert len(mailoutbox) == 1
