@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from openbadgeslib.ob3 import OB3LdpVerifier, OB3VerificationError, verify_data_integrity_proof
+from openbadgeslib.ob3 import (
+    OB3GuardUnavailable,
+    OB3LdpVerifier,
+    OB3VerificationError,
+    verify_data_integrity_proof,
+)
 from openbadgeslib.ob3.ldp import MAX_LDP_DOCUMENT_BYTES
 
 from badges.credentials.keys import IssuerKeyError, public_pem_from_multibase
@@ -175,6 +180,10 @@ def verify(
     expired = False
     try:
         OB3LdpVerifier(pubkey_pem=pem).verify(doc, check_status=False)
+    except OB3GuardUnavailable:
+        # The canonicalisation guard cannot run with the installed PyLD: the verifier is down,
+        # which says nothing about the credential.
+        raise
     except OB3VerificationError as exc:
         message = str(exc)
         # The library checks the validity window last, after the signature and the JSON form.
