@@ -121,7 +121,9 @@ def test_a_full_status_list_makes_way_for_a_new_one(people, questioning_badge, t
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_awards_of_one_achievement_yield_one_credential(people, questioning_badge):
     if connection.vendor == "sqlite" and "memory" in str(connection.settings_dict["NAME"]):
-        pytest.skip("threads need a shared database (PostgreSQL in CI or a file-based SQLite)")
+        pytest.skip(
+            "in-memory SQLite locks whole tables between threads; this runs on PostgreSQL (CI)"
+        )
     results, errors = [], []
 
     def award():
