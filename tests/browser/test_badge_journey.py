@@ -62,7 +62,8 @@ def test_approved_task_badge_is_shared_downloaded_and_verified(live_server, page
 
     sign_in(page, live_server.url, teacher.email)
     page.wait_for_url("**/en/dashboard/")
-    page.goto(f"{live_server.url}/en/badges/")
+    page.get_by_role("link", name="My badges").click()
+    page.wait_for_url("**/en/badges/")
     page.get_by_role("link", name="Questioning for higher-order thinking").click()
     assert page.get_by_role("heading", name="Questioning for higher-order thinking").is_visible()
     page.get_by_text("Verify", exact=True).click()
