@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from allauth.mfa.models import Authenticator
 
-from accounts.models import SCHOOL_LEADER_ROLES, Membership, User
+from accounts.models import SCHOOL_LEADER_ROLES, Membership, Role, User
+
+
+#: Mentors read colleagues' coded lesson transcripts and reflections submitted to them.
+SECOND_FACTOR_ROLES = SCHOOL_LEADER_ROLES | {Role.MENTOR}
 
 
 def mfa_required_for(user: User) -> bool:
-    """Principals, school administrators, EDB administrators, reviewers and staff of the admin."""
+    """Principals, school administrators, mentors, EDB administrators, reviewers and admin staff."""
     if user.is_staff or user.is_superuser or user.platform_role:
         return True
-    return Membership.objects.active().filter(user=user, role__in=SCHOOL_LEADER_ROLES).exists()
+    return Membership.objects.active().filter(user=user, role__in=SECOND_FACTOR_ROLES).exists()
 
 
 def has_mfa(user: User) -> bool:

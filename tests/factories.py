@@ -90,7 +90,7 @@ def member(
     user = UserFactory(**user_kwargs)
     MembershipFactory(user=user, school=school or SchoolFactory(), role=role)
     TeacherProfileFactory(user=user)
-    if mfa or (mfa is None and role in (Role.PRINCIPAL, Role.SCHOOL_ADMIN)):
+    if mfa or (mfa is None and role in (Role.PRINCIPAL, Role.SCHOOL_ADMIN, Role.MENTOR)):
         give_mfa(user)
     return user
 

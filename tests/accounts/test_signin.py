@@ -90,7 +90,7 @@ def test_password_reset_sends_a_link(client, school):
     assert "password/reset/key" in mail.outbox[-1].body
 
 
-@pytest.mark.parametrize("role", ["principal", "school_admin"])
+@pytest.mark.parametrize("role", ["principal", "school_admin", "mentor"])
 def test_school_leaders_without_a_second_factor_are_sent_to_set_one_up(client, school, role):
     leader = member(role, school, mfa=False)
     client.force_login(leader)
