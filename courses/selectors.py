@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from wagtail.models import Locale, Page
 
 from accounts.models import Membership, Role, User
 from competencies.models import Indicator
@@ -66,6 +67,8 @@ def units_of(course: CoursePage) -> list[UnitPage]:
 class UnitRow:
     unit: UnitPage
     done: bool
+    #: The unit's address in the reader's language (its alias there, if it has one).
+    url: str = ""
 
 
 @dataclass
@@ -83,6 +86,10 @@ class Outline:
     total: int
     next_unit: UnitPage | None
     prerequisites: list[CoursePage]
+    course_url: str = ""
+
+    def rows(self) -> list[UnitRow]:
+        return [row for module in self.modules for row in module.units]
 
     @property
     def percent(self) -> int:
@@ -106,13 +113,14 @@ def course_outline(course: CoursePage, *, user) -> Outline:
             completed = set(
                 UnitCompletion.objects.filter(enrolment=enrolment).values_list("unit_id", flat=True)
             )
+    urls = localized_urls([course, *pages])
     modules: list[ModuleRow] = []
     units: list[UnitPage] = []
     for page in pages:
         if isinstance(page, ModulePage):
             modules.append(ModuleRow(page))
         elif isinstance(page, UnitPage) and modules:
-            modules[-1].units.append(UnitRow(page, page.pk in completed))
+            modules[-1].units.append(UnitRow(page, page.pk in completed, urls[page.pk]))
             units.append(page)
     next_unit = next((u for u in units if u.pk not in completed), None)
     if enrolment is not None and enrolment.last_unit_id:
@@ -127,7 +135,22 @@ def course_outline(course: CoursePage, *, user) -> Outline:
         total=len(units),
         next_unit=next_unit or (units[0] if units else None),
         prerequisites=list(course.prerequisites.live().order_by("path")),
+        course_url=urls[course.pk],
     )
+
+
+def localized_urls(pages: list) -> dict[int, str]:
+    """Each page's URL in the active language: its alias there when one exists (one query)."""
+    urls = {page.pk: page.url or "" for page in pages}
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return urls
+    sources = [page.pk for page in pages if page.locale_id != locale.pk]
+    if sources:
+        for alias in Page.objects.filter(alias_of__in=sources, locale=locale):
+            urls[alias.alias_of_id] = alias.url or urls[alias.alias_of_id]
+    return urls
 
 
 def enrolment_of(user: User, course: CoursePage) -> Enrolment | None:

@@ -57,9 +57,8 @@ def serve_unit(request: HttpRequest, page: UnitPage) -> HttpResponse:
         else:
             sections.append(("text", child))
     outline = selectors.course_outline(course, user=request.user)
-    units = [row.unit for module in outline.modules for row in module.units]
-    index = next((i for i, u in enumerate(units) if u.pk == unit.pk), 0)
-    done = {row.unit.pk for module in outline.modules for row in module.units if row.done}
+    rows = outline.rows()
+    index = next((i for i, row in enumerate(rows) if row.unit.pk == unit.pk), 0)
     return render(
         request,
         "courses/unit_page.html",
@@ -71,9 +70,9 @@ def serve_unit(request: HttpRequest, page: UnitPage) -> HttpResponse:
             "sections": sections,
             "resources": rendered["resources"],
             "has_xblocks": bool(rendered["html"]),
-            "unit_done": unit.pk in done,
-            "previous_unit": units[index - 1] if index > 0 else None,
-            "next_unit": units[index + 1] if index + 1 < len(units) else None,
+            "unit_done": bool(rows) and rows[index].done,
+            "previous_unit": rows[index - 1] if index > 0 else None,
+            "next_unit": rows[index + 1] if index + 1 < len(rows) else None,
         },
     )
 

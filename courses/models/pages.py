@@ -101,13 +101,15 @@ class CourseCataloguePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.forms import CatalogueFilterForm
-        from courses.selectors import catalogue_courses
+        from courses.selectors import catalogue_courses, localized_urls
 
         context = super().get_context(request, *args, **kwargs)
         form = CatalogueFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
+        courses = list(catalogue_courses(canonical(self), **filters))
+        urls = localized_urls(courses)
         context["form"] = form
-        context["courses"] = catalogue_courses(canonical(self), **filters)
+        context["courses"] = [(course, urls[course.pk]) for course in courses]
         return context
 
 

@@ -80,3 +80,18 @@ def test_every_unit_renders_in_both_languages_for_an_enrolled_teacher(starter, s
     html = client.get(zh_unit.url).content.decode()
     assert zh_unit.url.startswith("/zh-hant/")
     assert "三分之二定律" in html
+
+
+def test_in_chinese_the_outline_and_catalogue_link_to_the_chinese_pages(starter, school):
+    from courses.services import enrol
+
+    teacher = member("teacher", school)
+    enrol(user=teacher, course=starter[TALK])
+    client = Client()
+    client.force_login(teacher)
+    zh_course = starter[TALK].get_translations().get(locale__language_code="zh-hant")
+    html = client.get(zh_course.url).content.decode()
+    assert "/zh-hant/courses/questioning-and-classroom-talk/talk/who-talks/" in html
+    assert "/en/courses/questioning-and-classroom-talk/talk/" not in html
+    catalogue = client.get("/zh-hant/courses/").content.decode()
+    assert 'href="/zh-hant/courses/questioning-and-classroom-talk/"' in catalogue
