@@ -190,12 +190,8 @@ def pathway_rules() -> QuerySet[BadgeRule]:
 
 
 def credentials_of(user: User) -> QuerySet[Credential]:
-    return (
-        Credential.objects.of(user)
-        .exclude(state=Credential.State.FAILED)
-        .select_related("badge_class__issuer")
-        .order_by("-issued_at")
-    )
+    """Everything awarded to the person, failed signatures included so they see the state."""
+    return Credential.objects.of(user).select_related("badge_class__issuer").order_by("-issued_at")
 
 
 @dataclass(frozen=True)

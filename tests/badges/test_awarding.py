@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import threading
 from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from assessments import events as assessment_events
@@ -327,15 +329,27 @@ def test_issuer_private_key_is_sealed_and_the_profile_publishes_the_public_key(e
     assert "sealed" not in str(profile).lower()
 
 
-def test_signing_failure_is_recorded_not_raised(people, questioning_badge, settings):
+def test_signing_failure_is_recorded_then_signed_again_once_fixed(
+    people, questioning_badge, settings, client
+):
+    from django.core.management import call_command
+
     held, _ = services.award_badge(
         user=people["teacher"], badge_class=questioning_badge, source_key="k"
     )
+    sealed_with = services.key_secret()
     settings.BADGES_KEY_SECRET = "a different secret than the key was sealed with"
     services.sign_credential(credential=held)
     held.refresh_from_db()
     assert held.state == Credential.State.FAILED
     assert "unsealed" in held.failure
+    client.force_login(people["teacher"])
+    backpack = client.get(reverse("badges:backpack")).content.decode()
+    assert "Could not be signed" in backpack
+    settings.BADGES_KEY_SECRET = sealed_with
+    call_command("sign_credentials", stdout=io.StringIO())
+    check_independently(held)
+    assert held.failure == ""
 
 
 def test_every_issued_credential_verifies_independently(people, edb, framework, award_now):
