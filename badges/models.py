@@ -311,8 +311,8 @@ class StatusList(models.Model):
 
 class CredentialQuerySet(models.QuerySet["Credential"]):
     def held(self) -> CredentialQuerySet:
-        """Not revoked (pending signature or issued)."""
-        return self.filter(revoked_at__isnull=True).exclude(state=Credential.State.FAILED)
+        """Awarded and not revoked, whether the signature is done, pending or to be redone."""
+        return self.filter(revoked_at__isnull=True)
 
     def issued(self) -> CredentialQuerySet:
         return self.filter(state=Credential.State.ISSUED)
