@@ -80,3 +80,39 @@ def test_unit_page_renders_the_quiz_for_the_enrolled_teacher(course, school):
     assert response.status_code == 200
     assert b"Which question asks students to reason?" in response.content
     assert b"TdlQuiz" in response.content
+
+
+def test_continue_takes_the_teacher_back_to_the_unit_they_last_opened(course, school):
+    teacher = member("teacher", school)
+    services.enrol(user=teacher, course=course)
+    client = Client()
+    client.force_login(teacher)
+    second = units(course)[1]
+    client.get(second.url)
+    response = client.get(reverse("courses:resume", kwargs={"course_id": course.pk}))
+    assert response.status_code == 302 and response["Location"] == second.url
+
+
+def test_a_teacher_who_is_not_enrolled_is_sent_to_the_course_page(course, school):
+    client = Client()
+    client.force_login(member("teacher", school))
+    response = client.get(units(course)[0].url)
+    assert response.status_code == 302 and response["Location"] == course.url
+
+
+def test_the_edb_admin_revokes_a_certificate_in_the_admin(course, school, people):
+    teacher = member("teacher", school)
+    enrolment = services.enrol(user=teacher, course=course)
+    for unit in units(course):
+        UnitCompletion.objects.create(enrolment=enrolment, unit=unit)
+    certificate = services.complete_course_if_done(enrolment=enrolment).certificate
+    client = Client()
+    client.force_login(people["edb_admin"])
+    response = client.post(
+        reverse("admin:courses_certificate_changelist"),
+        {"action": "revoke", "_selected_action": [certificate.pk]},
+    )
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert not certificate.is_valid
+    assert "admin" in certificate.revoked_reason
