@@ -223,7 +223,12 @@ def review(request: HttpRequest, submission_id: int) -> HttpResponse:
             "comments": comments,
             "question_labels": {"open": _("open question"), "closed": _("closed question")},
             "level_labels": BLOOM_LABELS,
-            "history": selectors.submission_history(submission, for_teacher=False),
+            # Earlier rounds only: the version under review is the page itself.
+            "history": [
+                entry
+                for entry in selectors.submission_history(submission, for_teacher=False)
+                if entry.review is not None
+            ],
         },
     )
 
