@@ -97,8 +97,9 @@ def load_tasks(*, path: Path | str, publish: bool = True) -> list[PerformanceTas
         for name, value in fields.items():
             setattr(task, name, value)
         task.full_clean(exclude=["indicators"])
-        task.save()
+        # A ParentalManyToManyField keeps .set() in memory until the next save().
         task.indicators.set(indicators)
+        task.save()
         if not task.submissions.exclude(status=TaskSubmission.Status.DRAFT).exists():
             _replace_parts(task, spec)
         tasks.append(task)

@@ -91,9 +91,9 @@ def test_the_three_default_tasks_load_with_prompts_rubric_and_indicators(tasks):
         "more-student-talk",
         "building-on-student-ideas",
     }
-    for task in tasks.values():
+    for task in PerformanceTask.objects.filter(pk__in=[t.pk for t in tasks.values()]):
         assert task.is_published and task.title_zh_hant and task.instructions_zh_hant
-        assert task.indicators.count() >= 2
+        assert task.indicators.count() >= 2  # read back from the database
         assert task.prompts.count() >= 3
         assert all(p.text_zh_hant for p in task.prompts.all())
         for criterion in task.criteria.all():
@@ -562,3 +562,36 @@ def test_a_notification_for_an_outdated_version_is_not_sent(tasks, teacher, ment
     assert notify_submission.run(first.pk, "submitted") == "skipped"
     assert notify_submission.run(submission.latest_version().pk, "submitted") == "sent"
     assert len(mailoutbox) == 1
+
+
+def test_an_approved_task_is_evidence_and_open_tasks_are_recommended(tasks, teacher, mentor):
+    from competencies.models import Indicator
+    from competencies.registries import evidence_for, recommendations_for
+
+    task = tasks["higher-order-questioning"]
+    indicators = list(task.indicators.all())
+    unrelated = Indicator.objects.exclude(performance_tasks__isnull=False).first()
+    recommended = recommendations_for(teacher, indicators + [unrelated], per_indicator=10)
+    assert any(r.title == task.title for r in recommended[indicators[0].code])
+    assert recommended[unrelated.code] == [] or all(
+        r.kind != "lesson-analysis task" for r in recommended[unrelated.code]
+    )
+
+    submission = services.start_submission(task=task, teacher=teacher)
+    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
+    services.submit_submission(submission=submission, by=teacher)
+    assert not any(
+        e.kind == "approved task" for e in evidence_for(teacher, indicators)[indicators[0].code]
+    )
+    services.review_submission(
+        submission=submission,
+        by=mentor,
+        decision="approve",
+        comment="Yes.",
+        scores=full_scores(task),
+    )
+    evidence = evidence_for(teacher, indicators)[indicators[0].code]
+    assert [e.title for e in evidence if e.kind == "approved task"] == [task.title]
+    assert not any(
+        r.title == task.title for r in recommendations_for(teacher, indicators)[indicators[0].code]
+    )
