@@ -77,7 +77,7 @@ def load_bundled_framework() -> None:
 
 def site_home() -> HomePage:
     """The default site's home page, created (with the site) when the database has none."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None:
         locale, _ = Locale.objects.get_or_create(language_code="en")
         home = HomePage(title="Home", slug="tdl-test-home", locale=locale)
@@ -138,15 +138,17 @@ def build_course(
 
 
 def remove_courses() -> None:
-    """Undo :func:`build_course` for module-scoped trees: the catalogue, and the test home page
-    with its site, so that later test modules find the database as they expect."""
+    """Undo :func:`build_course` for module-scoped trees: the catalogue, the test home page and
+    its translations, and their site, so that later test modules find the database as a fresh
+    install leaves it (the default site on Wagtail's welcome page)."""
     for page in CourseCataloguePage.objects.all():
         page.delete()
-    for home in HomePage.objects.filter(slug="tdl-test-home"):
-        Site.objects.filter(root_page=home).delete()
+    homes = list(HomePage.objects.filter(slug__startswith="tdl-test-home"))
+    Site.objects.filter(root_page__in=homes).delete()
+    for home in homes:
         home.delete()
-    if not Site.objects.exists():
-        welcome = Page.objects.filter(depth=2).first()
+    if not Site.objects.filter(is_default_site=True).exists():
+        welcome = Page.objects.filter(depth=2).order_by("path").first()
         if welcome is not None:
             Site.objects.create(
                 hostname="localhost", port=80, root_page=welcome, is_default_site=True
