@@ -13,3 +13,16 @@ class CoursesConfig(AppConfig):
 
         register_recommendations("courses", course_recommendations)
         register_evidence("courses", course_evidence)
+
+        from django.db.models.signals import post_delete
+
+        from courses.models import CPDEntry
+
+        # Evidence files go with their entry however it is deleted (by the teacher, by erasure of
+        # personal data, or with the account): a file left in storage would outlive the erasure.
+        post_delete.connect(_delete_evidence_file, sender=CPDEntry, dispatch_uid="cpd-evidence")
+
+
+def _delete_evidence_file(sender, instance, **kwargs) -> None:
+    if instance.evidence:
+        instance.evidence.delete(save=False)

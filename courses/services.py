@@ -265,6 +265,4 @@ def delete_outside_activity(*, entry: CPDEntry, by: User) -> None:
         raise CourseError(_("You can delete only your own entries."))
     if entry.source != CPDEntry.Source.EXTERNAL:
         raise CourseError(_("Hours from a completed course stay in the ledger."))
-    if entry.evidence:
-        entry.evidence.delete(save=False)
     entry.delete()

@@ -161,3 +161,20 @@ def test_hours_from_a_course_cannot_be_deleted_but_outside_ones_can(school):
     )
     with pytest.raises(services.CourseError, match="stay in the ledger"):
         services.delete_outside_activity(entry=course_entry, by=teacher)
+
+
+@pytest.mark.django_db
+def test_erasing_a_teachers_personal_data_removes_their_evidence_files(school):
+    from django.core.files.storage import default_storage
+
+    from accounts.personal_data import erase_personal_data, export_personal_data
+
+    teacher = member("teacher", school)
+    entry = add(teacher, evidence=SimpleUploadedFile("attendance.pdf", PDF))
+    name = entry.evidence.name
+    assert default_storage.exists(name)
+    exported = export_personal_data(teacher)
+    assert exported["courses.CPDEntry"]["rows"][0]["title"] == "e-Learning seminar"
+    erase_personal_data(teacher)
+    assert not CPDEntry.objects.filter(pk=entry.pk).exists()
+    assert not default_storage.exists(name)
