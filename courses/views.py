@@ -35,17 +35,19 @@ def _course_of(unit: UnitPage) -> CoursePage:
     return course
 
 
-def serve_unit(request: HttpRequest, page: UnitPage) -> HttpResponse:
-    """A unit page: its text and XBlocks, run for the enrolled person."""
+def serve_unit(request: HttpRequest, page: UnitPage, *, preview: bool = False) -> HttpResponse:
+    """A unit page: its text and XBlocks, run for the enrolled person. An editor's preview shows
+    the draft to anyone allowed to preview it, and stores nothing."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     unit = canonical(page)
     course = _course_of(unit)
-    enrolment = selectors.enrolment_of(request.user, course)
-    if enrolment is None:
-        messages.info(request, _("Enrol in the course to take part in its units."))
-        return redirect(course.localized.url)
-    services.record_visit(enrolment=enrolment, unit=unit)
+    if not preview:
+        enrolment = selectors.enrolment_of(request.user, course)
+        if enrolment is None:
+            messages.info(request, _("Enrol in the course to take part in its units."))
+            return redirect(course.localized.url)
+        services.record_visit(enrolment=enrolment, unit=unit)
     runtime = PortalRuntime(user=request.user, unit=unit)
     runtime.preload()
     rendered = render_unit(runtime)
@@ -65,6 +67,7 @@ def serve_unit(request: HttpRequest, page: UnitPage) -> HttpResponse:
         {
             "page": page,
             "unit": unit,
+            "preview": preview,
             "course": course,
             "outline": outline,
             "sections": sections,

@@ -250,3 +250,8 @@ class UnitPage(Page):
         from courses.views import serve_unit
 
         return serve_unit(request, self)
+
+    def serve_preview(self, request, mode_name):
+        from courses.views import serve_unit
+
+        return serve_unit(request, self, preview=True)

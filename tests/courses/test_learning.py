@@ -3,11 +3,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.test import Client
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from courses import selectors, services
 from courses.models import CPDEntry, Enrolment, UnitCompletion, UnitPage, XBlockState
+from tests.courses import builders
 from tests.courses.builders import RIGHT_ANSWERS, WRONG_ANSWERS
 from tests.factories import member
 
@@ -116,3 +119,19 @@ def test_the_edb_admin_revokes_a_certificate_in_the_admin(course, school, people
     certificate.refresh_from_db()
     assert not certificate.is_valid
     assert "admin" in certificate.revoked_reason
+
+
+def test_an_editor_previews_a_draft_unit_with_its_xblocks(course, people):
+    unit = units(course)[0]
+    draft = unit.get_latest_revision_as_object()
+    draft.body = [*unit.body.raw_data, builders.xblock("tdl_journal", builders.JOURNAL)]
+    request = RequestFactory().get("/")
+    request.user = people["edb_admin"]
+    SessionMiddleware(lambda r: None).process_request(request)
+    request._messages = FallbackStorage(request)
+    response = draft.serve_preview(request, "")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "TdlJournal" in html and "TdlQuiz" in html
+    assert "nothing you answer here is saved" in html
+    assert not XBlockState.objects.filter(user=people["edb_admin"]).exists()
