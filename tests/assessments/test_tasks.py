@@ -15,7 +15,8 @@ from assessments.models import (
     TaskSubmission,
 )
 from competencies.services import load_bundled
-from lessons.models import Analysis, Lesson, Utterance
+from lessons.models import Lesson
+from tests import builders
 from tests.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -24,31 +25,16 @@ GOOD_ANSWER = " ".join(["Students explained why their fractions were equivalent.
 
 
 def analysed_lesson(teacher, *, title="Fractions", open_share=0.3, higher=0.25, student=0.2, day=1):
-    lesson = Lesson.objects.create(
-        teacher=teacher,
+    return builders.analysed_lesson(
+        teacher,
         title=title,
-        source="transcript",
-        status=Lesson.Status.READY,
-        progress=100,
-        consent_at=timezone.now(),
         taught_on=timezone.now().date().replace(day=day),
-    )
-    for index, (role, text) in enumerate(
-        [("teacher", "Why is two thirds bigger than three fifths?"), ("student", "Because…")]
-    ):
-        Utterance.objects.create(
-            lesson=lesson, index=index, speaker=role, role=role, text=text, start=index * 5.0
-        )
-    Analysis.objects.create(
-        lesson=lesson,
-        engine_version="test",
         metrics={
             "questions": {"open_share": open_share, "higher_order_share": higher},
             "talk": {"time_share": {"student": student}},
             "irf": {"chains": 10, "irf_uptake": 4},
         },
     )
-    return lesson
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from badges import selectors, services
 from badges.models import BadgeRule, Credential, StatusList
 from tests.badges import ob3data
 from tests.badges.conftest import make_badge, stand_in_submission
+from tests.builders import analysed_lesson, small_task, submitted, top_scores
 from tests.factories import member
 
 pytestmark = ob3data.needs_data
@@ -369,60 +370,21 @@ def test_every_issued_credential_verifies_independently(people, edb, framework, 
         assert selectors.verify_credential(credential.document).is_valid
 
 
-def _ready_lesson(teacher):
-    from lessons.models import Analysis, Lesson, Utterance
-
-    lesson = Lesson.objects.create(
-        teacher=teacher,
-        title="Fractions",
-        source="transcript",
-        status="ready",
-        progress=100,
-        consent_at=timezone.now(),
-    )
-    Utterance.objects.create(
-        lesson=lesson, index=0, speaker="T", role="teacher", text="Why is two thirds bigger?"
-    )
-    Analysis.objects.create(lesson=lesson, metrics={}, engine_version="test")
-    return lesson
-
-
 def test_a_mentor_approving_a_real_submission_awards_the_badge_with_the_endorsement(
     people, questioning_badge, django_capture_on_commit_callbacks
 ):
     from assessments import services as task_services
-    from assessments.models import PerformanceTask, ReflectionPrompt, RubricCriterion, RubricLevel
 
     teacher, mentor = people["teacher"], people["mentor"]
-    task = PerformanceTask.objects.create(
-        slug="higher-order-questioning",
-        title_en="Higher-order questioning",
-        instructions_en="Analyse a lesson.",
-        reflection_min_words=1,
-        is_published=True,
-    )
-    prompt = ReflectionPrompt.objects.create(task=task, text_en="What did you notice?")
-    criterion = RubricCriterion.objects.create(task=task, name_en="Use of evidence")
-    for score in (1, 2):
-        RubricLevel.objects.create(
-            criterion=criterion, score=score, label_en=str(score), descriptor_en="…"
-        )
-    submission = task_services.start_submission(task=task, teacher=teacher)
-    task_services.save_draft(
-        submission=submission,
-        by=teacher,
-        lesson_ids=[_ready_lesson(teacher).pk],
-        answers={prompt.pk: "Students explained their reasoning."},
-        mentor=mentor,
-    )
-    submission = task_services.submit_submission(submission=submission, by=teacher)
+    task = small_task(slug="higher-order-questioning", title="Higher-order questioning")
+    submission = submitted(task, teacher, mentor, [analysed_lesson(teacher)])
     with django_capture_on_commit_callbacks(execute=True):
         task_services.review_submission(
             submission=submission,
             by=mentor,
             decision="approve",
             comment="Your open questions doubled.",
-            scores={criterion.pk: 2},
+            scores=top_scores(task),
         )
     held = Credential.objects.get(user=teacher, badge_class=questioning_badge)
     check_independently(held)

@@ -8,48 +8,29 @@ import pytest
 from badges.services import load_default_badges
 from competencies.services import load_bundled
 from tests.browser.test_sign_in_journeys import sign_in
+from tests.builders import analysed_lesson, submitted, top_scores
 from tests.factories import member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _approved_submission(teacher, mentor):
-    from django.utils import timezone
-
     from assessments import services as task_services
     from assessments.services import load_default_tasks
-    from lessons.models import Analysis, Lesson, Utterance
 
     task = {t.slug: t for t in load_default_tasks()}["higher-order-questioning"]
-    lesson = Lesson.objects.create(
-        teacher=teacher,
-        title="Fractions",
-        source="transcript",
-        status="ready",
-        progress=100,
-        consent_at=timezone.now(),
+    lesson = analysed_lesson(
+        teacher, metrics={"questions": {"open_share": 0.5, "higher_order_share": 0.4}}
     )
-    Utterance.objects.create(
-        lesson=lesson, index=0, speaker="T", role="teacher", text="Why is two thirds bigger?"
+    submission = submitted(
+        task, teacher, mentor, [lesson], answer="Students explained their reasoning. " * 40
     )
-    Analysis.objects.create(
-        lesson=lesson,
-        engine_version="test",
-        metrics={"questions": {"open_share": 0.5, "higher_order_share": 0.4}},
-    )
-    submission = task_services.start_submission(task=task, teacher=teacher)
-    answers = {p.pk: "Students explained their reasoning. " * 40 for p in task.prompts.all()}
-    task_services.save_draft(
-        submission=submission, by=teacher, lesson_ids=[lesson.pk], answers=answers, mentor=mentor
-    )
-    submission = task_services.submit_submission(submission=submission, by=teacher)
-    scores = {c.pk: max(lv.score for lv in c.levels.all()) for c in task.criteria.all()}
     task_services.review_submission(
         submission=submission,
         by=mentor,
         decision="approve",
         comment="Your open questions doubled.",
-        scores=scores,
+        scores=top_scores(task),
     )
 
 

@@ -14,6 +14,7 @@ from competencies.services import DATA_DIR, import_framework
 from tests import authz
 from tests.assessments.conftest import build_instrument
 from tests.authz import Group, Row, everyone, signed_in
+from tests.builders import analysed_lesson, small_task, submitted
 from tests.factories import InvitationFactory
 
 LEADERS_ONLY = dict(
@@ -241,59 +242,6 @@ def test_no_declaration_is_stale():
     assert not stale, f"Declared rows for URLs that no longer exist: {stale}"
 
 
-def _ready_lesson(teacher):
-    """A lesson analysed straight from stored turns (the parsers have their own tests)."""
-    from django.utils import timezone
-
-    from lessons.models import Analysis, Lesson, Utterance
-
-    lesson = Lesson.objects.create(
-        teacher=teacher,
-        title="Fractions",
-        source="transcript",
-        status="ready",
-        progress=100,
-        consent_at=timezone.now(),
-    )
-    Utterance.objects.create(
-        lesson=lesson, index=0, speaker="T", role="teacher", text="Why is two thirds bigger?"
-    )
-    Utterance.objects.create(
-        lesson=lesson, index=1, speaker="Student 1", role="student", text="Because of the pieces."
-    )
-    Analysis.objects.create(lesson=lesson, metrics={}, engine_version="test")
-    return lesson
-
-
-def _submitted_task(teacher, mentor, lesson):
-    """A published task and the teacher's submission of ``lesson``, sent to ``mentor``."""
-    from assessments import services as task_services
-    from assessments.models import PerformanceTask, ReflectionPrompt, RubricCriterion, RubricLevel
-
-    task = PerformanceTask.objects.create(
-        slug="matrix-task",
-        title_en="Matrix task",
-        instructions_en="Analyse a lesson.",
-        reflection_min_words=1,
-        is_published=True,
-    )
-    prompt = ReflectionPrompt.objects.create(task=task, text_en="What did you notice?")
-    criterion = RubricCriterion.objects.create(task=task, name_en="Use of evidence")
-    for score in (1, 2):
-        RubricLevel.objects.create(
-            criterion=criterion, score=score, label_en=str(score), descriptor_en="…"
-        )
-    submission = task_services.start_submission(task=task, teacher=teacher)
-    task_services.save_draft(
-        submission=submission,
-        by=teacher,
-        lesson_ids=[lesson.pk],
-        answers={prompt.pk: "Students explained their reasoning."},
-        mentor=mentor,
-    )
-    return task, task_services.submit_submission(submission=submission, by=teacher)
-
-
 def _completed_course(teacher) -> dict[str, Any]:
     """A course the teacher completed, a second one nobody is in, and two ledger entries."""
     import datetime as dt
@@ -355,8 +303,9 @@ def _signed_credential(teacher):
 def world(people, school, other_school):
     invitation = InvitationFactory(school=school, email="new.colleague@school.example")
     instrument = build_instrument(import_framework(path=DATA_DIR / "jyt-0646-2022.yaml")[0])
-    lesson = _ready_lesson(people["teacher"])
-    task, submission = _submitted_task(people["teacher"], people["mentor"], lesson)
+    lesson = analysed_lesson(people["teacher"])
+    task = small_task(slug="matrix-task")
+    submission = submitted(task, people["teacher"], people["mentor"], [lesson])
     return {
         **_completed_course(people["teacher"]),
         "task": task,
