@@ -133,5 +133,6 @@ def test_an_editor_previews_a_draft_unit_with_its_xblocks(course, people):
     html = response.content.decode()
     assert response.status_code == 200
     assert "TdlJournal" in html and "TdlQuiz" in html
-    assert "nothing you answer here is saved" in html
+    assert "respond only on the published page" in html
+    assert "new init(runtime, element)" not in html
     assert not XBlockState.objects.filter(user=people["edb_admin"]).exists()
