@@ -94,6 +94,9 @@ class PortalBlockMixin(CompletableXBlockMixin):
 
         context = {
             "block": self,
+            "title": self.pick(
+                {"en": self.display_name, "zh-hant": getattr(self, "display_name_zh_hant", "")}
+            ),
             "rule": self.completion_rule(),
             "complete": self.is_complete(),
             # Read by the block's script; "<" escaped so the JSON cannot close its <script>.

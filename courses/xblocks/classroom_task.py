@@ -20,6 +20,7 @@ MIN_PLAN = 20
 @XBlock.wants("tdl_tasks")
 class ClassroomTaskBlock(PortalBlockMixin, XBlock):
     display_name = String(default="Try it in your classroom", scope=Scope.settings)
+    display_name_zh_hant = String(default="", scope=Scope.settings)
     task_slug = String(default=DEFAULT_TASKS[0], scope=Scope.content)
     intro = Dict(default={}, scope=Scope.content)
 
@@ -35,6 +36,7 @@ class ClassroomTaskBlock(PortalBlockMixin, XBlock):
         block = runtime.construct_xblock_from_class(cls, keys)
         if node.get("display_name"):
             block.display_name = node.get("display_name")
+        block.display_name_zh_hant = node.get("display_name_zh_hant", "")
         if node.get("task"):
             block.task_slug = node.get("task")
         block.intro = texts(node, "intro")

@@ -16,6 +16,7 @@ MAX_LENGTH = 5000
 @XBlock.wants("tdl_mentors")
 class JournalBlock(PortalBlockMixin, XBlock):
     display_name = String(default="Reflection", scope=Scope.settings)
+    display_name_zh_hant = String(default="", scope=Scope.settings)
     prompt = Dict(default={}, scope=Scope.content)
     min_length = Integer(default=80, scope=Scope.settings)
 
@@ -35,6 +36,7 @@ class JournalBlock(PortalBlockMixin, XBlock):
         block = runtime.construct_xblock_from_class(cls, keys)
         if node.get("display_name"):
             block.display_name = node.get("display_name")
+        block.display_name_zh_hant = node.get("display_name_zh_hant", "")
         if node.get("min_length"):
             block.min_length = int(node.get("min_length"))
         block.prompt = texts(node, "prompt")

@@ -37,6 +37,7 @@ def grade(questions: list[dict[str, Any]], answers: dict[str, list[str]]) -> dic
 @XBlock.needs("i18n")
 class QuizBlock(PortalBlockMixin, XBlock):
     display_name = String(default="Quiz", scope=Scope.settings, help="Shown above the quiz")
+    display_name_zh_hant = String(default="", scope=Scope.settings)
     questions = List(default=[], scope=Scope.content)
     pass_percent = Integer(default=70, scope=Scope.settings)
 
@@ -55,6 +56,7 @@ class QuizBlock(PortalBlockMixin, XBlock):
         block = runtime.construct_xblock_from_class(cls, keys)
         if node.get("display_name"):
             block.display_name = node.get("display_name")
+        block.display_name_zh_hant = node.get("display_name_zh_hant", "")
         if node.get("pass_percent"):
             block.pass_percent = int(node.get("pass_percent"))
         questions = []

@@ -27,6 +27,7 @@ def _seconds(value: str | None) -> float:
 @XBlock.needs("i18n")
 class VideoBlock(PortalBlockMixin, XBlock):
     display_name = String(default="Video", scope=Scope.settings)
+    display_name_zh_hant = String(default="", scope=Scope.settings)
     src = String(default="", scope=Scope.content, help="URL of an MP4 or WebM file")
     transcript = List(default=[], scope=Scope.content)
     questions = List(default=[], scope=Scope.content)
@@ -45,6 +46,7 @@ class VideoBlock(PortalBlockMixin, XBlock):
         block = runtime.construct_xblock_from_class(cls, keys)
         if node.get("display_name"):
             block.display_name = node.get("display_name")
+        block.display_name_zh_hant = node.get("display_name_zh_hant", "")
         block.src = node.get("src", "")
         block.transcript = [
             {"at": _seconds(cue.get("at")), "text": texts(cue, "text")}

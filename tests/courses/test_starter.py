@@ -80,6 +80,7 @@ def test_every_unit_renders_in_both_languages_for_an_enrolled_teacher(starter, s
     html = client.get(zh_unit.url).content.decode()
     assert zh_unit.url.startswith("/zh-hant/")
     assert "三分之二定律" in html
+    assert "<h3>課堂對話的模式</h3>" in html
 
 
 def test_in_chinese_the_outline_and_catalogue_link_to_the_chinese_pages(starter, school):
