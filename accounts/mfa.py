@@ -6,7 +6,6 @@ from allauth.mfa.models import Authenticator
 
 from accounts.models import SCHOOL_LEADER_ROLES, Membership, Role, User
 
-
 #: Mentors read colleagues' coded lesson transcripts and reflections submitted to them.
 SECOND_FACTOR_ROLES = SCHOOL_LEADER_ROLES | {Role.MENTOR}
 

@@ -27,6 +27,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from statistics import median
+from typing import Any
 
 LADDER_WEIGHT = 2.0
 OTHER_WEIGHT = 1.0
@@ -70,13 +71,14 @@ class Profile:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> Profile:
+    def from_dict(cls, data: Mapping[str, Any]) -> Profile:
+        """The inverse of :meth:`to_dict`, for a profile stored as JSON."""
         return cls(
-            indicators=dict(data["indicators"]),  # type: ignore[arg-type]
-            sub_dimensions=dict(data["sub_dimensions"]),  # type: ignore[arg-type]
-            dimensions=dict(data["dimensions"]),  # type: ignore[arg-type]
-            coverage=float(data["coverage"]),  # type: ignore[arg-type]
-            answered_items=int(data["answered_items"]),  # type: ignore[call-overload]
+            indicators=dict(data["indicators"]),
+            sub_dimensions=dict(data["sub_dimensions"]),
+            dimensions=dict(data["dimensions"]),
+            coverage=float(data["coverage"]),
+            answered_items=int(data["answered_items"]),
         )
 
 

@@ -71,8 +71,8 @@ def measure(metrics: Mapping[str, Any], key: str) -> float | None:
                 break
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
-    value = float(value)
-    return round(100 * value, 1) if spec.percent else round(value, 2)
+    number = float(value)
+    return round(100 * number, 1) if spec.percent else round(number, 2)
 
 
 @dataclass(frozen=True)

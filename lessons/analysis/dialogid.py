@@ -33,6 +33,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lessons.analysis.language import (
     _CANTONESE_CHARS_RE,
@@ -191,9 +192,9 @@ class Model:
     #: n-gram -> row number in ``weights``
     index: dict[str, int]
     #: quantised weights, ``len(labels)`` per row (multiply by ``scale``)
-    weights: array.array
+    weights: array.array[int]
     scale: float
-    meta: dict
+    meta: dict[str, Any]
 
 
 @functools.lru_cache(maxsize=4)

@@ -12,12 +12,12 @@ def prf(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    for g, p in zip(gold, pred, strict=True):
-        if g == p:
-            tp[g] += 1
+    for expected, got in zip(gold, pred, strict=True):
+        if expected == got:
+            tp[expected] += 1
         else:
-            fp[p] += 1
-            fn[g] += 1
+            fp[got] += 1
+            fn[expected] += 1
     per = {}
     for lab in labels:
         p = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0

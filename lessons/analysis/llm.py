@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from lessons.analysis.types import (
     BLOOM_LEVELS,
@@ -65,12 +66,12 @@ def _prompt(lesson: Sequence[Utterance], start: int, stop: int) -> str:
     return "\n".join(lines)
 
 
-def _clean(raw: dict, utterance: Utterance) -> LLMCodes:
+def _clean(raw: dict[str, Any], utterance: Utterance) -> LLMCodes:
     is_question = bool(raw.get("is_question"))
     qtype = raw.get("question_type") if raw.get("question_type") in QUESTION_TYPES else None
     level = raw.get("cognitive_level") if raw.get("cognitive_level") in BLOOM_LEVELS else None
-    tmove = raw.get("teacher_move") if raw.get("teacher_move") in TEACHER_MOVES else "none"
-    smove = raw.get("student_move") if raw.get("student_move") in STUDENT_MOVES else "none"
+    tmove = str(raw["teacher_move"]) if raw.get("teacher_move") in TEACHER_MOVES else "none"
+    smove = str(raw["student_move"]) if raw.get("student_move") in STUDENT_MOVES else "none"
     if not is_question:
         qtype = level = None
     if utterance.is_teacher:
@@ -80,7 +81,9 @@ def _clean(raw: dict, utterance: Utterance) -> LLMCodes:
     return LLMCodes(is_question, qtype, level, tmove, smove)
 
 
-def code_lesson(lesson: Sequence[Utterance], config: LLMConfig, *, client=None) -> list[LLMCodes]:
+def code_lesson(
+    lesson: Sequence[Utterance], config: LLMConfig, *, client: Any = None
+) -> list[LLMCodes]:
     """Codes for every utterance, in order. Utterances the model skips or mislabels get the
     neutral codes (not a question, no move), never an invented label."""
     if client is None:

@@ -479,7 +479,7 @@ def _load_zh_cues() -> tuple[tuple[Cue, ...], tuple[Cue, ...], dict[str, tuple[C
     question, open_cues = _ZH_FALLBACK_QUESTION, _ZH_FALLBACK_OPEN
     bloom = dict(_ZH_FALLBACK_BLOOM)
     try:
-        from lessons.analysis import zh_cues  # type: ignore[attr-defined]
+        from lessons.analysis import zh_cues
     except ImportError:
         return question, open_cues, bloom
     # zh_cues is written by another developer: read whatever it offers, defensively.

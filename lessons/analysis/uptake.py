@@ -135,7 +135,7 @@ def _units(text: str, limit: int) -> list[str]:
 
 def _zh_list(names: tuple[str, ...], fallback: tuple[str, ...]) -> tuple[str, ...]:
     try:
-        from lessons.analysis import zh_cues  # type: ignore[attr-defined]
+        from lessons.analysis import zh_cues
     except ImportError:
         return fallback
     out = list(fallback)
