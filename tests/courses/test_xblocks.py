@@ -9,10 +9,10 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from webob import Request
 
-from courses import runtime as runtime_module
 from courses import selectors, services
 from courses.models import UnitCompletion
 from courses.runtime import PortalRuntime
+from courses.runtime import services as runtime_services
 from tests.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_without_the_tasks_app_the_classroom_task_sends_teachers_to_upload_a_les
             raise NoReverseMatch(name)
         return reverse(name, *args, **kwargs)
 
-    monkeypatch.setattr(runtime_module, "reverse", no_tasks)
+    monkeypatch.setattr(runtime_services, "reverse", no_tasks)
     result = call(learner, "task", "start", {"plan": "Ask three why-questions and wait."})
     assert result["url"] == reverse("lessons:upload")
 
