@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PIP := $(PY) -m pip
 CONSTRAINTS := requirements/constraints.txt
-PURE_MODULES := assessments/scoring.py assessments/task_rules.py lessons/analysis/*.py badges/credentials
+PURE_MODULES := assessments/scoring.py assessments/task_rules.py lessons/analysis/*.py badges/credentials courses/cpd.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
