@@ -10,6 +10,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -74,7 +75,7 @@ def render_certificate(text: CertificateText) -> bytes:
     offset = 0 if text.valid else 1
     buffer = io.BytesIO()
     doc = document(buffer, title=f"{lines[offset]} · {text.course_title_en}", language="en")
-    story: list = [Spacer(1, 25 * mm)]
+    story: list[Any] = [Spacer(1, 25 * mm)]
     if not text.valid:
         story.append(para(lines[0], big))
     story += [
@@ -126,7 +127,7 @@ def render_ledger(doc_data: LedgerDocument) -> bytes:
     st = styles()
     buffer = io.BytesIO()
     doc = document(buffer, title=doc_data.title, language=doc_data.language)
-    story: list = [para(doc_data.title, st["h1"]), para(doc_data.person, st["h3"])]
+    story: list[Any] = [para(doc_data.title, st["h1"]), para(doc_data.person, st["h3"])]
     labels = doc_data.labels
     for section in doc_data.sections:
         story.append(
