@@ -141,3 +141,15 @@ def test_definitions_keep_both_languages():
         "en": "Which question asks students to reason?",
         "zh-hant": "哪一條問題要求學生推理？",
     }
+
+
+def test_the_admin_refuses_to_save_a_unit_whose_xblock_cannot_run():
+    from wagtail.blocks import StructBlockValidationError
+
+    from courses.models.pages import XBlockBlock
+
+    block = XBlockBlock()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"block_type": "tdl_quiz", "olx": "<tdl_quiz/>"}))
+    value = block.clean(block.to_python({"block_type": "tdl_quiz", "olx": QUIZ}))
+    assert value["block_type"] == "tdl_quiz"
