@@ -80,8 +80,11 @@ def site_home() -> HomePage:
     home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None:
         locale, _ = Locale.objects.get_or_create(language_code="en")
+        root = Page.get_first_root_node()
+        if root is None:  # a transactional test flushed the tree Wagtail's migration made
+            root = Page.add_root(title="Root", slug="root", locale=locale)
         home = HomePage(title="Home", slug="tdl-test-home", locale=locale)
-        Page.get_first_root_node().add_child(instance=home)
+        root.add_child(instance=home)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "TDL"},
