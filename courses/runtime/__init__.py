@@ -117,6 +117,10 @@ class PortalRuntime(_OwnBlocksOnly, Runtime):
 
     # Runtime interface
 
+    def applicable_aside_types(self, block) -> list[str]:
+        # No asides run here; XBlock's default scans every installed entry point per render.
+        return []
+
     def handler_url(self, block, handler_name, suffix="", query="", thirdparty=False):
         url = reverse(
             "courses:handler",
