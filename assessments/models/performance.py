@@ -25,12 +25,28 @@ from competencies.models import Indicator, pick_language
 
 
 class Measure(models.TextChoices):
-    OPEN_QUESTION_SHARE = "open_question_share", _("Open questions (% of questions)")
-    HIGHER_ORDER_SHARE = "higher_order_share", _("Higher-order questions (% of questions)")
-    STUDENT_TALK_SHARE = "student_talk_share", _("Student talk (% of talk)")
+    OPEN_QUESTION_SHARE = (
+        "open_question_share",
+        # xgettext:no-python-format
+        _("Open questions (% of questions)"),
+    )
+    HIGHER_ORDER_SHARE = (
+        "higher_order_share",
+        # xgettext:no-python-format
+        _("Higher-order questions (% of questions)"),
+    )
+    STUDENT_TALK_SHARE = (
+        "student_talk_share",
+        # xgettext:no-python-format
+        _("Student talk (% of talk)"),
+    )
     QUESTIONS_PER_10_MIN = "questions_per_10_min", _("Teacher questions per 10 minutes")
     WAIT_TIME_SECONDS = "wait_time_seconds", _("Wait time after questions (seconds)")
-    UPTAKE_SHARE = "uptake_share", _("Responses that build on students' ideas (% of exchanges)")
+    UPTAKE_SHARE = (
+        "uptake_share",
+        # xgettext:no-python-format
+        _("Responses that build on students' ideas (% of exchanges)"),
+    )
     PARTICIPATION_GINI = "participation_gini", _("Participation equity (Gini, lower is more even)")
 
 
