@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from competencies.registries import EvidenceItem, Recommendation
 from courses.models import CoursePage, Enrolment
+from courses.selectors import localized_urls
 
 
 def course_recommendations(*, user, indicators) -> list[Recommendation]:
@@ -19,14 +20,15 @@ def course_recommendations(*, user, indicators) -> list[Recommendation]:
             Enrolment.objects.completed().filter(user=user).values_list("course_id", flat=True)
         )
     items = []
-    courses = (
+    courses = list(
         CoursePage.objects.live()
-        .filter(indicators__code__in=wanted)
+        .filter(indicators__code__in=wanted, alias_of__isnull=True)
         .exclude(pk__in=completed)
         .prefetch_related("indicators")
         .distinct()
         .order_by("path")
     )
+    urls = localized_urls(courses)
     for course in courses:
         for indicator in course.indicators.all():
             if indicator.code in wanted:
@@ -35,7 +37,7 @@ def course_recommendations(*, user, indicators) -> list[Recommendation]:
                         indicator_code=indicator.code,
                         kind=str(_("course")),
                         title=course.display_title,
-                        url=course.url or "",
+                        url=urls[course.pk],
                         detail=_("%(hours)s CPD hours") % {"hours": course.cpd_hours},
                     )
                 )

@@ -96,3 +96,18 @@ def test_in_chinese_the_outline_and_catalogue_link_to_the_chinese_pages(starter,
     assert "/en/courses/questioning-and-classroom-talk/talk/" not in html
     catalogue = client.get("/zh-hant/courses/").content.decode()
     assert 'href="/zh-hant/courses/questioning-and-classroom-talk/"' in catalogue
+
+
+def test_a_course_is_recommended_once_in_the_readers_language(starter, school):
+    from django.utils import translation
+
+    from competencies.models import Indicator
+    from competencies.registries import recommendations_for
+
+    teacher = member("teacher", school)
+    indicator = Indicator.objects.filter(framework__is_default=True, code="3.2.2")
+    with translation.override("zh-hant"):
+        items = recommendations_for(teacher, indicator, per_indicator=10)["3.2.2"]
+    recommended = [r for r in items if "questioning-and-classroom-talk" in r.url]
+    assert [r.url for r in recommended] == ["/zh-hant/courses/questioning-and-classroom-talk/"]
+    assert recommended[0].title == "提問與課堂對話：從自己的課堂錄影中學習"
