@@ -14,17 +14,25 @@ from accounts.models import User
 from accounts.selectors import mentors_at, school_led_by_or_404, staff_of
 from assessments import selectors, services, task_rules
 from assessments.forms import MentorAssignmentForm, PinForm, ReviewForm, SubmissionForm
-from assessments.models import Measure, MentorAssignment, TaskSubmission
+from assessments.models import Comparison, Measure, MentorAssignment, TaskSubmission
 from lessons.report import BLOOM_LABELS
 
 
 def _measure_rows(results: list[dict]) -> list[dict]:
     """Condition results with the measure's name and unit, for tables."""
     labels = dict(Measure.choices)
+    comparisons = dict(Comparison.choices)
     rows = []
     for r in results:
         spec = task_rules.MEASURES[r["metric"]]
-        rows.append({**r, "label": labels.get(r["metric"], r["metric"]), "unit": spec.unit})
+        rows.append(
+            {
+                **r,
+                "label": labels.get(r["metric"], r["metric"]),
+                "comparison_label": comparisons.get(r["comparison"], r["comparison"]),
+                "unit": spec.unit,
+            }
+        )
     return rows
 
 
