@@ -74,6 +74,9 @@ def serve_unit(request: HttpRequest, page: UnitPage, *, preview: bool = False) -
             "resources": rendered["resources"],
             "has_xblocks": bool(rendered["html"]),
             "unit_done": bool(rows) and rows[index].done,
+            "percent_after_unit": round(100 * (outline.done + 1) / outline.total)
+            if outline.total
+            else 100,
             "previous_unit": rows[index - 1] if index > 0 else None,
             "next_unit": rows[index + 1] if index + 1 < len(rows) else None,
         },

@@ -50,6 +50,9 @@ def test_teacher_enrols_passes_a_quiz_completes_the_course_and_sees_cpd_hours(
     page.get_by_label("A class photo").check()
     page.get_by_role("button", name="Check my answers").click()
     page.get_by_text("You scored 2 out of 2 (100%).").wait_for()
+    page.get_by_text("You have completed this unit.").wait_for()
+    assert page.get_by_text("1 of 2 units completed").is_visible()
+    page.screenshot(path="var/screenshots/course-unit-quiz.png", full_page=True)
 
     page.get_by_role("link", name="Course outline").click()
     assert page.get_by_text("1 of 2 units completed").is_visible()
