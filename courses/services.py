@@ -122,6 +122,14 @@ def run_handler(
     runtime = PortalRuntime(user=enrolment.user, unit=unit)
     if usage_id not in runtime.usage_ids():
         raise CourseError(_("This activity is not part of the unit."))
+    # Two calls for the same block (a double click) take turns instead of overwriting each
+    # other or colliding on the row's creation.
+    XBlockState.objects.get_or_create(
+        user=enrolment.user,
+        usage_id=usage_id,
+        defaults={"block_type": runtime.types[usage_id], "unit": unit},
+    )
+    XBlockState.objects.select_for_update().filter(user=enrolment.user, usage_id=usage_id).get()
     runtime.preload()
     block = runtime.block(usage_id)
     response = runtime.handle(block, handler, request, suffix)
