@@ -136,3 +136,10 @@ def test_an_editor_previews_a_draft_unit_with_its_xblocks(course, people):
     assert "respond only on the published page" in html
     assert "new init(runtime, element)" not in html
     assert not XBlockState.objects.filter(user=people["edb_admin"]).exists()
+
+
+def test_anyone_can_read_a_course_outline_but_units_need_an_enrolment(course):
+    html = Client().get(course.url).content.decode()
+    assert "Sign in to enrol" in html and "Unit 2" in html
+    assert f'href="{units(course)[0].url}"' not in html
+    assert Client().get(units(course)[0].url).status_code == 302
