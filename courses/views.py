@@ -167,7 +167,8 @@ def mark_read(request: HttpRequest, unit_id: int) -> HttpResponse:
 def my_courses(request: HttpRequest) -> HttpResponse:
     enrolments = list(selectors.enrolments_of(request.user))
     counts = selectors.progress_counts(enrolments)
-    rows = [(e, *counts[e.pk]) for e in enrolments]
+    urls = selectors.localized_urls([e.course for e in enrolments])
+    rows = [(e, urls[e.course_id], *counts[e.pk]) for e in enrolments]
     return render(
         request,
         "courses/my_courses.html",

@@ -143,3 +143,13 @@ def test_anyone_can_read_a_course_outline_but_units_need_an_enrolment(course):
     assert "Sign in to enrol" in html and "Unit 2" in html
     assert f'href="{units(course)[0].url}"' not in html
     assert Client().get(units(course)[0].url).status_code == 302
+
+
+def test_my_courses_lists_progress_per_course(course, school):
+    teacher = member("teacher", school)
+    enrolment = services.enrol(user=teacher, course=course)
+    UnitCompletion.objects.create(enrolment=enrolment, unit=units(course)[0])
+    client = Client()
+    client.force_login(teacher)
+    html = client.get(reverse("courses:my_courses")).content.decode()
+    assert "1 of 2 units" in html and f'href="{course.url}"' in html
