@@ -81,6 +81,7 @@ class VideoBlock(PortalBlockMixin, XBlock):
     def completion_rule(self) -> str:
         if self.src:
             return self.gettext(
+                # xgettext:no-python-format
                 "Complete: watch at least 90% of the video and answer its questions."
             )
         return self.gettext("Complete: read the transcript and answer its questions.")
