@@ -60,6 +60,15 @@ class PortalBlockMixin(CompletableXBlockMixin):
     script = ""
     template = ""
 
+    @classmethod
+    def construct_named(cls, node, runtime, keys):
+        """A block of this class from OLX, with its display names in both languages set."""
+        block = runtime.construct_xblock_from_class(cls, keys)
+        if node.get("display_name"):
+            block.display_name = node.get("display_name")
+        block.display_name_zh_hant = node.get("display_name_zh_hant", "")
+        return block
+
     def i18n(self):
         return self.runtime.service(self, "i18n")
 

@@ -33,10 +33,7 @@ class ClassroomTaskBlock(PortalBlockMixin, XBlock):
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
-        block = runtime.construct_xblock_from_class(cls, keys)
-        if node.get("display_name"):
-            block.display_name = node.get("display_name")
-        block.display_name_zh_hant = node.get("display_name_zh_hant", "")
+        block = cls.construct_named(node, runtime, keys)
         if node.get("task"):
             block.task_slug = node.get("task")
         block.intro = texts(node, "intro")

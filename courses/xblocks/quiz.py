@@ -53,10 +53,7 @@ class QuizBlock(PortalBlockMixin, XBlock):
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
-        block = runtime.construct_xblock_from_class(cls, keys)
-        if node.get("display_name"):
-            block.display_name = node.get("display_name")
-        block.display_name_zh_hant = node.get("display_name_zh_hant", "")
+        block = cls.construct_named(node, runtime, keys)
         if node.get("pass_percent"):
             block.pass_percent = int(node.get("pass_percent"))
         questions = []

@@ -43,10 +43,7 @@ class VideoBlock(PortalBlockMixin, XBlock):
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
-        block = runtime.construct_xblock_from_class(cls, keys)
-        if node.get("display_name"):
-            block.display_name = node.get("display_name")
-        block.display_name_zh_hant = node.get("display_name_zh_hant", "")
+        block = cls.construct_named(node, runtime, keys)
         block.src = node.get("src", "")
         block.transcript = [
             {"at": _seconds(cue.get("at")), "text": texts(cue, "text")}
