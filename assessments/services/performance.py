@@ -175,7 +175,10 @@ def start_submission(*, task: PerformanceTask, teacher: User) -> TaskSubmission:
     school = selectors.school_of_teacher(teacher)
     if school is None:
         raise AssessmentError(
-            _("Performance tasks are reviewed by a mentor at your school: join a school first.")
+            _(
+                "Performance tasks are reviewed by a mentor at your school: join a school first"
+                " (pre-service teachers: ask your placement school to invite you)."
+            )
         )
     assignment = MentorAssignment.objects.filter(school=school, teacher=teacher).first()
     submission = TaskSubmission(
