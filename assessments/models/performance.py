@@ -296,8 +296,15 @@ class SubmissionQuerySet(models.QuerySet["TaskSubmission"]):
         return self.filter(teacher=user)
 
     def for_mentor(self, user) -> SubmissionQuerySet:
-        """Only what was submitted to this mentor: never drafts, never other mentors' work."""
-        return self.filter(mentor=user).exclude(status=TaskSubmission.Status.DRAFT)
+        """Only what was submitted to this mentor, while they are a mentor at that school: never
+        drafts, never other mentors' work, nothing once they have left the school."""
+        return self.filter(
+            mentor=user,
+            school__memberships__user=user,
+            school__memberships__role="mentor",
+            school__memberships__is_active=True,
+            school__is_active=True,
+        ).exclude(status=TaskSubmission.Status.DRAFT)
 
 
 class TaskSubmission(models.Model):

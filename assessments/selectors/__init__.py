@@ -26,6 +26,7 @@ from assessments.selectors.instruments import (
 from assessments.selectors.performance import (
     Readiness,
     eligible_lessons,
+    keeps_its_mentor,
     mentors_for,
     own_submission_or_404,
     published_tasks,
@@ -57,6 +58,7 @@ __all__ = [
     "history_of",
     "indicator_nodes",
     "item_specs",
+    "keeps_its_mentor",
     "items_for",
     "mentors_for",
     "own_submission_or_404",

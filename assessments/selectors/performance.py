@@ -64,6 +64,14 @@ def mentors_for(submission: TaskSubmission) -> QuerySet[User]:
     return mentors_at(submission.school).exclude(pk=submission.teacher_id).distinct()
 
 
+def keeps_its_mentor(submission: TaskSubmission) -> bool:
+    """Whether a reviewed submission stays with its mentor: yes, while they mentor at the school."""
+    return (
+        submission.mentor_id is not None
+        and mentors_for(submission).filter(pk=submission.mentor_id).exists()
+    )
+
+
 def submissions_of(user: User) -> QuerySet[TaskSubmission]:
     return TaskSubmission.objects.of_teacher(user).select_related("task", "mentor")
 

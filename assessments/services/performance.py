@@ -230,9 +230,15 @@ def save_draft(
         raise AssessmentError(_("The form does not match this task. Reload the page."))
     if any(len(text) > MAX_ANSWER for text in answers.values()):
         raise AssessmentError(_("An answer can be at most %(n)d characters.") % {"n": MAX_ANSWER})
-    assigned = MentorAssignment.objects.filter(
-        school=submission.school, teacher=submission.teacher
-    ).first()
+    if submission.status != TaskSubmission.Status.DRAFT and selectors.keeps_its_mentor(submission):
+        # After a review the work stays with the mentor who reviewed it: a new mentor would see
+        # the earlier review, and the first would lose what they were reviewing.
+        mentor = submission.mentor
+        assigned = None
+    else:
+        assigned = MentorAssignment.objects.filter(
+            school=submission.school, teacher=submission.teacher
+        ).first()
     if assigned is not None and mentor is not None and mentor.pk != assigned.mentor_id:
         raise AssessmentError(
             _("Your school has assigned your mentor; ask a school leader to change it.")
@@ -310,7 +316,7 @@ def delete_draft(*, submission: TaskSubmission, by: User) -> None:
 
 
 def _check_reviewer(submission: TaskSubmission, by: User) -> None:
-    if submission.mentor_id != by.pk:
+    if submission.mentor_id != by.pk or not mentors_at(submission.school).filter(pk=by.pk).exists():
         raise AssessmentError(_("Only the mentor this was submitted to can review it."))
     if submission.status != TaskSubmission.Status.SUBMITTED:
         raise AssessmentError(_("This submission is not waiting for review."))

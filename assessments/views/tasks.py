@@ -107,8 +107,14 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
         lessons=selectors.eligible_lessons(submission),
         mentors=selectors.mentors_for(submission),
     )
-    if assigned is not None:
+    if submission.status != TaskSubmission.Status.DRAFT and selectors.keeps_its_mentor(submission):
         form.fields["mentor"].disabled = True
+        form.fields["mentor"].help_text = _(
+            "Your submission stays with the mentor who reviewed it."
+        )
+    elif assigned is not None:
+        form.fields["mentor"].disabled = True
+        form.initial["mentor"] = assigned.mentor_id
         form.fields["mentor"].help_text = _("Assigned by your school.")
     if not submission.is_editable:
         for field in form.fields.values():

@@ -581,3 +581,83 @@ def test_an_approved_task_is_evidence_and_open_tasks_are_recommended(tasks, teac
     assert not any(
         r.title == task.title for r in recommendations_for(teacher, indicators)[indicators[0].code]
     )
+
+
+def _reviewed(tasks, teacher, mentor, decision="changes"):
+    task = tasks["higher-order-questioning"]
+    submission = services.start_submission(task=task, teacher=teacher)
+    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
+    services.submit_submission(submission=submission, by=teacher)
+    services.review_submission(
+        submission=submission,
+        by=mentor,
+        decision=decision,
+        comment="Private feedback.",
+        scores=full_scores(task),
+    )
+    submission.refresh_from_db()
+    return submission
+
+
+def test_a_mentor_who_left_the_school_can_no_longer_see_or_review(client, tasks, teacher, mentor):
+    task = tasks["higher-order-questioning"]
+    submission = services.start_submission(task=task, teacher=teacher)
+    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
+    services.submit_submission(submission=submission, by=teacher)
+    mentor.memberships.update(is_active=False)
+    client.force_login(mentor)
+    assert (
+        client.get(reverse("tasks:review", kwargs={"submission_id": submission.pk})).status_code
+        == 404
+    )
+    with pytest.raises(services.AssessmentError, match="Only the mentor"):
+        services.review_submission(
+            submission=submission,
+            by=mentor,
+            decision="approve",
+            comment="ok",
+            scores=full_scores(task),
+        )
+
+
+def test_after_a_review_the_submission_stays_with_its_mentor(
+    client, tasks, school, teacher, mentor
+):
+    submission = _reviewed(tasks, teacher, mentor)
+    colleague = member("mentor", school)
+    fill(submission, teacher, colleague, [analysed_lesson(teacher, title="Again")])
+    submission.refresh_from_db()
+    assert submission.mentor == mentor
+    services.submit_submission(submission=submission, by=teacher)
+    client.force_login(colleague)
+    url = reverse("tasks:review", kwargs={"submission_id": submission.pk})
+    assert client.get(url).status_code == 404
+    client.force_login(mentor)
+    assert client.get(url).status_code == 200
+
+
+def test_a_mentor_assigned_after_a_review_does_not_lock_the_teacher_out(
+    client, tasks, school, teacher, mentor
+):
+    submission = _reviewed(tasks, teacher, mentor)
+    colleague = member("mentor", school)
+    services.assign_mentor(
+        school=school, teacher=teacher, mentor=colleague, by=member("principal", school)
+    )
+    client.force_login(teacher)
+    form = {"lessons": submission.lesson_ids, "mentor": colleague.pk, "submit": "1"}
+    form.update({f"answer_{p.pk}": GOOD_ANSWER for p in submission.task.prompts.all()})
+    response = client.post(
+        reverse("tasks:submission", kwargs={"submission_id": submission.pk}), form
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.status == TaskSubmission.Status.SUBMITTED and submission.mentor == mentor
+
+
+def test_a_reviewed_submission_whose_mentor_left_can_go_to_another(tasks, school, teacher, mentor):
+    submission = _reviewed(tasks, teacher, mentor)
+    mentor.memberships.update(is_active=False)
+    colleague = member("mentor", school)
+    submission = fill(submission, teacher, colleague, [analysed_lesson(teacher, title="Again")])
+    assert submission.mentor == colleague
