@@ -94,6 +94,13 @@ class User(AbstractBaseUser, PermissionsMixin):
             return self.name_zh
         return self.full_name or self.name_zh or self.email
 
+    @property
+    def public_name(self) -> str:
+        """The name shown to people outside the portal: never the e-mail address ("" if none)."""
+        if get_language() and get_language().startswith("zh") and self.name_zh:
+            return self.name_zh
+        return self.full_name or self.name_zh
+
     def get_full_name(self) -> str:
         return self.full_name or self.name_zh or self.email
 

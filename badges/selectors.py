@@ -126,7 +126,7 @@ def _ours(url: str, view_name: str, kwarg: str) -> uuid.UUID | None:
         return None
     try:
         match = resolve(urlsplit(url[len(site) :]).path)
-    except Resolver404:
+    except (Resolver404, ValueError):  # ValueError: a malformed URL ("//[x/")
         return None
     return match.kwargs.get(kwarg) if match.view_name == view_name else None
 

@@ -303,9 +303,15 @@ def award_for_task(*, submission) -> list[Credential]:
     url = selectors.submission_url(submission)
     if url:
         evidence["id"] = url
-    if review is not None and review.comment:
-        reviewer = review.reviewer.get_full_name() if review.reviewer else "The mentor"
-        evidence["narrative"] = f"Endorsed by {reviewer}, mentor: {review.comment}"
+    if review is not None:
+        # The mentor's comment is feedback to the teacher, not for the public: the credential
+        # carries the endorsement itself, never the comment or who wrote it.
+        school = submission.school.name_en if getattr(submission, "school", None) else ""
+        evidence["narrative"] = (
+            f"Endorsed by the teacher's mentor at {school} after review against the task rubric."
+            if school
+            else "Endorsed by the teacher's mentor after review against the task rubric."
+        )
     return _award_by_rules(submission.teacher, selectors.rules_for_task(task.slug), [evidence])
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -99,6 +100,10 @@ def test_verify_api_returns_the_verdict_as_json(held, people):
     )
     as_image = Client().post(api, baked.content, content_type="image/png")
     assert as_image.json()["verdict"] == "valid"
+    forged = dict(held.document, issuer=dict(held.document["issuer"]))
+    forged["issuer"]["id"] = settings.SITE_URL.rstrip("/") + "//[x/"  # urlsplit raises on it
+    answer = Client().post(api, json.dumps(forged), content_type="application/json")
+    assert answer.status_code == 200 and answer.json()["verdict"] != "valid"
     garbage = Client().post(api, b"\x00\x01", content_type="application/octet-stream")
     assert garbage.status_code == 200
     assert garbage.json()["verdict"] == "invalid"
@@ -222,3 +227,17 @@ def test_an_uploaded_image_that_cannot_be_baked_falls_back_to_the_default(
     )
     assert response.status_code == 200
     assert json.loads(ob.extract(response.content)) == held.document
+
+
+def test_a_shared_badge_never_shows_the_holders_email(held, people):
+    teacher = people["teacher"]
+    teacher.full_name, teacher.name_zh = "", ""
+    teacher.save()
+    services.set_sharing(credential=held, by=teacher, is_public=True, show_name=True)
+    page = Client().get(reverse("badges:credential", kwargs={"credential_uuid": held.uuid}))
+    assert page.status_code == 200
+    assert teacher.email not in page.content.decode()
+    teacher.full_name = "Chan Siu Ming"
+    teacher.save()
+    page = Client().get(reverse("badges:credential", kwargs={"credential_uuid": held.uuid}))
+    assert "Chan Siu Ming" in page.content.decode()
