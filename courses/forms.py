@@ -52,5 +52,5 @@ class OutsideActivityForm(forms.Form):
     evidence = forms.FileField(
         label=_("Evidence (PDF, JPEG or PNG, up to 5 MB)"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )

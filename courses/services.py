@@ -122,8 +122,9 @@ def run_handler(
     runtime = PortalRuntime(user=enrolment.user, unit=unit)
     if usage_id not in runtime.usage_ids():
         raise CourseError(_("This activity is not part of the unit."))
-    # Two calls for the same block (a double click) take turns instead of overwriting each
-    # other or colliding on the row's creation.
+    # One person's handler calls in a course take turns: two blocks of one unit finishing at once
+    # must not each see the other as incomplete, and a double click must not overwrite itself.
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).get()
     XBlockState.objects.get_or_create(
         user=enrolment.user,
         usage_id=usage_id,
@@ -175,7 +176,7 @@ def issue_certificate(*, enrolment: Enrolment) -> Certificate:
     user, course = enrolment.user, enrolment.course
     certificate = Certificate(
         enrolment=enrolment,
-        holder_name=user.full_name or user.email,
+        holder_name=user.full_name or user.name_zh,  # never the e-mail: the check page is public
         holder_name_zh=user.name_zh,
         course_title_en=course.title,
         course_title_zh_hant=course.title_zh_hant,
@@ -249,7 +250,7 @@ def add_outside_activity(
 ) -> CPDEntry:
     if date > timezone.localdate():
         raise CourseError(_("Record an activity once it has taken place."))
-    if evidence is not None:
+    if evidence:  # a cleared file input gives False
         validate_evidence(evidence)
     entry = CPDEntry(
         user=user,
@@ -260,7 +261,7 @@ def add_outside_activity(
         hours=hours,
         date=date,
     )
-    if evidence is not None:
+    if evidence:  # a cleared file input gives False
         entry.evidence = evidence
     entry.full_clean()
     entry.save()

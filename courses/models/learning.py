@@ -103,7 +103,8 @@ class Certificate(models.Model):
         Enrolment, on_delete=models.CASCADE, related_name="certificate"
     )
     # What the certificate said when it was issued, kept even if the course is renamed later.
-    holder_name = models.CharField(max_length=150)
+    #: Blank when the person has given no name: the e-mail is never printed (the page is public).
+    holder_name = models.CharField(max_length=150, blank=True)
     holder_name_zh = models.CharField(max_length=50, blank=True)
     course_title_en = models.CharField(max_length=255)
     course_title_zh_hant = models.CharField(max_length=255, blank=True)

@@ -143,6 +143,8 @@ class QuizBlock(PortalBlockMixin, XBlock):
         answers: dict[str, list[str]] = {}
         for q in self.questions:
             chosen = raw.get(q["id"]) or []
+            if not isinstance(chosen, str | list):
+                return {"error": self.gettext("Choose an answer for every question.")}
             chosen = [chosen] if isinstance(chosen, str) else list(chosen)
             valid = {c["id"] for c in q["choices"]}
             chosen = [str(c) for c in chosen if str(c) in valid]

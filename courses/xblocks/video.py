@@ -5,6 +5,7 @@ Without a video file the transcript is read instead: the questions then follow i
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from xblock.core import XBlock
@@ -139,6 +140,8 @@ class VideoBlock(PortalBlockMixin, XBlock):
             position = float(data.get("position", 0))
             duration = float(data.get("duration", 0))
         except (AttributeError, TypeError, ValueError):
+            return {"error": "position and duration are numbers"}
+        if not (math.isfinite(position) and math.isfinite(duration)):
             return {"error": "position and duration are numbers"}
         if duration > 0:
             self.duration = duration

@@ -144,3 +144,11 @@ def test_enrolling_needs_the_prerequisites_completed(course, school):
         services.enrol(user=teacher, course=advanced)
     finish(course, teacher)
     assert services.enrol(user=teacher, course=advanced).course == advanced
+
+
+def test_the_public_certificate_page_never_shows_the_holders_email(course, school):
+    teacher = member("teacher", school, full_name="", name_zh="")
+    certificate = finish(course, teacher).certificate
+    page = Client().get(reverse("courses:verify_certificate", kwargs={"uuid": certificate.uuid}))
+    assert page.status_code == 200
+    assert teacher.email not in page.content.decode()

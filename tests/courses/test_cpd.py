@@ -178,3 +178,22 @@ def test_erasing_a_teachers_personal_data_removes_their_evidence_files(school):
     erase_personal_data(teacher)
     assert not CPDEntry.objects.filter(pk=entry.pk).exists()
     assert not default_storage.exists(name)
+
+
+def test_ticking_clear_on_the_evidence_field_is_not_an_error(school):
+    teacher = member("teacher", school)
+    client = Client()
+    client.force_login(teacher)
+    response = client.post(
+        reverse("courses:cpd_add"),
+        {
+            "title": "Seminar",
+            "provider": "EDB",
+            "category": "structured",
+            "hours": "2",
+            "date": "2025-11-08",
+            "evidence-clear": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert CPDEntry.objects.get(user=teacher).evidence.name in ("", None)

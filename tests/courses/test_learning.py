@@ -153,3 +153,13 @@ def test_my_courses_lists_progress_per_course(course, school):
     client.force_login(teacher)
     html = client.get(reverse("courses:my_courses")).content.decode()
     assert "1 of 2 units" in html and f'href="{course.url}"' in html
+
+
+@pytest.mark.parametrize("answer", [5, {"a": 1}, True])
+def test_a_quiz_answer_of_the_wrong_shape_gets_the_usual_error(course, school, answer):
+    teacher = member("teacher", school)
+    services.enrol(user=teacher, course=course)
+    client = Client()
+    client.force_login(teacher)
+    result = submit(client, units(course)[0], {"q1": answer, "q2": answer})
+    assert result["error"] == "Choose an answer for every question."

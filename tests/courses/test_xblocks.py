@@ -160,3 +160,11 @@ def test_the_unit_is_completed_only_when_every_block_meets_its_rule(learner):
     assert unit_done(learner)
     learner["enrolment"].refresh_from_db()
     assert learner["enrolment"].is_completed
+
+
+@pytest.mark.parametrize(
+    "data", [{"position": "NaN", "duration": 100}, {"position": 5, "duration": "Infinity"}]
+)
+def test_video_progress_that_is_not_a_finite_number_is_refused(learner, data):
+    assert "error" in call(learner, "file_video", "progress", data)
+    assert not complete(learner, "file_video")
