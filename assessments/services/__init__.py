@@ -23,6 +23,7 @@ from assessments.services.performance import (
     save_draft,
     start_submission,
     submit_submission,
+    withdraw_submission,
 )
 
 __all__ = [
@@ -46,4 +47,5 @@ __all__ = [
     "start_submission",
     "submit_attempt",
     "submit_submission",
+    "withdraw_submission",
 ]

@@ -305,11 +305,28 @@ def delete_draft(*, submission: TaskSubmission, by: User) -> None:
     submission = _locked(submission)
     if submission.teacher_id != by.pk:
         raise AssessmentError(_("You can delete only your own drafts."))
-    if submission.status != TaskSubmission.Status.DRAFT:
+    if submission.status != TaskSubmission.Status.DRAFT or submission.versions.exists():
         raise AssessmentError(
             _("Only a draft that was never submitted can be deleted; its review history is kept.")
         )
     submission.delete()
+
+
+@transaction.atomic
+def withdraw_submission(*, submission: TaskSubmission, by: User) -> TaskSubmission:
+    """Take a submission back before the mentor has reviewed it (sent too early, to the wrong
+    mentor, or the mentor has left). It becomes a draft again; the version stays in the history."""
+    submission = _locked(submission)
+    if submission.teacher_id != by.pk:
+        raise AssessmentError(_("Only the teacher who submitted this can withdraw it."))
+    if submission.status != TaskSubmission.Status.SUBMITTED:
+        raise AssessmentError(_("Only a submission waiting for review can be withdrawn."))
+    version = submission.latest_version()
+    if version is not None and hasattr(version, "review"):
+        raise AssessmentError(_("Your mentor has already reviewed this version."))
+    submission.status = TaskSubmission.Status.DRAFT
+    submission.save(update_fields=["status", "updated_at"])
+    return submission
 
 
 # --- the mentor's side -----------------------------------------------------------------------

@@ -148,8 +148,25 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
             "conditions": _measure_rows([r.as_dict() for r in readiness.conditions]),
             "history": selectors.submission_history(submission, for_teacher=True),
             "has_lessons": form.fields["lessons"].queryset.exists(),
+            "can_delete": submission.status == TaskSubmission.Status.DRAFT
+            and not submission.versions.exists(),
         },
     )
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, submission_id: int) -> HttpResponse:
+    submission = selectors.own_submission_or_404(request.user, submission_id)
+    try:
+        services.withdraw_submission(submission=submission, by=request.user)
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Withdrawn. Edit it, choose a mentor if you need to, and submit again.")
+        )
+    return redirect("tasks:submission", submission_id=submission.pk)
 
 
 @login_required

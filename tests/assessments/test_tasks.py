@@ -661,3 +661,48 @@ def test_a_reviewed_submission_whose_mentor_left_can_go_to_another(tasks, school
     colleague = member("mentor", school)
     submission = fill(submission, teacher, colleague, [analysed_lesson(teacher, title="Again")])
     assert submission.mentor == colleague
+
+
+def test_a_teacher_withdraws_before_review_and_sends_it_to_another_mentor(
+    client, tasks, school, teacher, mentor
+):
+    task = tasks["higher-order-questioning"]
+    submission = services.start_submission(task=task, teacher=teacher)
+    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
+    services.submit_submission(submission=submission, by=teacher)
+    client.force_login(teacher)
+    response = client.post(reverse("tasks:withdraw", kwargs={"submission_id": submission.pk}))
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.status == TaskSubmission.Status.DRAFT
+    client.force_login(mentor)
+    assert (
+        client.get(reverse("tasks:review", kwargs={"submission_id": submission.pk})).status_code
+        == 404
+    )
+    with pytest.raises(services.AssessmentError):  # its history is kept
+        services.delete_draft(submission=submission, by=teacher)
+    colleague = member("mentor", school)
+    fill(submission, teacher, colleague, [analysed_lesson(teacher, title="Better")])
+    services.submit_submission(submission=submission, by=teacher)
+    submission.refresh_from_db()
+    assert (submission.mentor, submission.versions.count()) == (colleague, 2)
+    client.force_login(teacher)
+    page = client.get(reverse("tasks:submission", kwargs={"submission_id": submission.pk}))
+    assert "Withdrawn before review." in page.content.decode()
+
+
+def test_a_reviewed_version_cannot_be_withdrawn(tasks, teacher, mentor):
+    task = tasks["higher-order-questioning"]
+    submission = services.start_submission(task=task, teacher=teacher)
+    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
+    services.submit_submission(submission=submission, by=teacher)
+    services.review_submission(
+        submission=submission,
+        by=mentor,
+        decision="approve",
+        comment="Yes.",
+        scores=full_scores(task),
+    )
+    with pytest.raises(services.AssessmentError, match="waiting for review"):
+        services.withdraw_submission(submission=submission, by=teacher)

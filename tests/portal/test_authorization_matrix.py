@@ -145,6 +145,8 @@ ROWS: dict[str, Row] = {
     "tasks:delete": Row("get", OWN_ATTEMPT_ONLY, kwargs=_submission),
     "tasks:review": Row("get", MENTOR_ONLY, kwargs=_submission),
     "tasks:pin": Row("post", {**MENTOR_ONLY, "mentor": 302}, kwargs=_submission),
+    # Last of the task rows: the teacher withdraws the submission, so it is no longer the mentor's.
+    "tasks:withdraw": Row("post", {**OWN_ATTEMPT_ONLY, "teacher": 302}, kwargs=_submission),
     "tasks:school_mentors": Row("get", LEADERS_ONLY, kwargs=_school),
     # Courses: the teacher completed world["course"]; its certificate, CPD entries and state are
     # theirs. Enrolling happens in a second course so that the first stays the teacher's alone.
