@@ -13,6 +13,7 @@ from django.http import Http404
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
 from accounts.models import User
+from accounts.selectors import schools_led_by
 from badges import credentials as ob
 from badges.models import BadgeClass, BadgeRule, Credential, Issuer, StatusList
 
@@ -248,9 +249,16 @@ def own_credential_or_404(user: User, credential_uuid: uuid.UUID) -> Credential:
     return credential
 
 
-def revocable_credential_or_404(user: User, credential_uuid: uuid.UUID) -> Credential:
-    from badges.services import may_revoke
+def may_revoke(user: User, credential: Credential) -> bool:
+    """The Education Bureau's administrators revoke any credential; a school's leaders revoke
+    those of their school's issuer."""
+    if user.is_superuser or user.is_edb_admin:
+        return True
+    school_id = credential.badge_class.issuer.school_id
+    return school_id is not None and schools_led_by(user).filter(pk=school_id).exists()
 
+
+def revocable_credential_or_404(user: User, credential_uuid: uuid.UUID) -> Credential:
     credential = (
         Credential.objects.select_related("badge_class__issuer", "user")
         .filter(uuid=credential_uuid)

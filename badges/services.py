@@ -16,10 +16,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import SCHOOL_LEADER_ROLES, User
+from accounts.models import User
 from badges import credentials as ob
 from badges import rules, selectors
 from badges.models import BadgeClass, BadgeRule, Credential, Issuer, StatusList
+from badges.selectors import may_revoke
 from competencies.models import Framework
 
 logger = logging.getLogger(__name__)
@@ -382,17 +383,6 @@ def sign_credential(*, credential: Credential) -> Credential:
 
 
 # --- revoking and sharing --------------------------------------------------------------------
-
-
-def may_revoke(user: User, credential: Credential) -> bool:
-    if user.is_superuser or user.is_edb_admin:
-        return True
-    school_id = credential.badge_class.issuer.school_id
-    if school_id is None:
-        return False
-    return (
-        user.memberships.active().filter(school_id=school_id, role__in=SCHOOL_LEADER_ROLES).exists()
-    )
 
 
 @transaction.atomic

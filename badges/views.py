@@ -96,7 +96,7 @@ def credential(request: HttpRequest, credential_uuid) -> HttpResponse:
             ),
             "may_revoke": request.user.is_authenticated
             and not held.is_revoked
-            and services.may_revoke(request.user, held),
+            and selectors.may_revoke(request.user, held),
         },
     )
 

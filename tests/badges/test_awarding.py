@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import connection
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -400,3 +401,17 @@ def test_a_mentor_approving_a_real_submission_awards_the_badge_with_the_endorsem
     assert mentor.email not in text and mentor.get_full_name() not in text
     assert evidence["id"].endswith(f"/tasks/submissions/{submission.pk}/")
     assert evidence["name"] == "Performance task approved: Higher-order questioning"
+
+
+def test_a_principal_who_left_the_school_can_no_longer_revoke_its_credentials(
+    people, school, framework
+):
+    school_issuer = services.create_issuer(
+        name_en=school.name_en, url="https://school.example/", kind="school", school=school
+    )
+    badge = make_badge(school_issuer, "school-badge")
+    held, _ = services.award_badge(user=people["teacher"], badge_class=badge, source_key="k")
+    people["principal"].memberships.update(is_active=False)
+    assert not services.may_revoke(people["principal"], held)
+    with pytest.raises(Http404):
+        selectors.revocable_credential_or_404(people["principal"], held.uuid)
