@@ -235,14 +235,32 @@ def cpd_add(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cpd_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = selectors.own_cpd_entry_or_404(request.user, entry_id)
-    try:
-        services.delete_outside_activity(entry=entry, by=request.user)
-    except services.CourseError as exc:
-        messages.error(request, str(exc))
-    return redirect("courses:cpd_ledger")
+    if request.method == "POST":
+        try:
+            services.delete_outside_activity(entry=entry, by=request.user)
+        except services.CourseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The activity is no longer in your CPD ledger."))
+        return redirect("courses:cpd_ledger")
+    return render(
+        request,
+        "portal/confirm.html",
+        {
+            "title": _("Delete activity"),
+            "question": _(
+                "Delete “%(title)s” (%(hours)s hours) and its evidence from your CPD ledger? "
+                "This cannot be undone."
+            )
+            % {"title": entry.title, "hours": entry.hours},
+            "confirm_label": _("Delete"),
+            "danger": True,
+            "cancel_url": reverse("courses:cpd_ledger"),
+        },
+    )
 
 
 @login_required

@@ -197,3 +197,23 @@ def test_ticking_clear_on_the_evidence_field_is_not_an_error(school):
     )
     assert response.status_code == 302
     assert CPDEntry.objects.get(user=teacher).evidence.name in ("", None)
+
+
+@pytest.mark.django_db
+def test_deleting_an_outside_activity_asks_first_and_only_its_owner_can(school, other_school):
+    teacher = member("teacher", school)
+    entry = add(teacher)
+    url = reverse("courses:cpd_delete", kwargs={"entry_id": entry.pk})
+    stranger = Client()
+    stranger.force_login(member("teacher", other_school))
+    assert stranger.get(url).status_code == 404
+    assert stranger.post(url).status_code == 404
+    client = Client()
+    client.force_login(teacher)
+    question = client.get(url)
+    assert question.status_code == 200 and entry.title in question.content.decode()
+    assert CPDEntry.objects.filter(pk=entry.pk).exists()
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("courses:cpd_ledger")
+    assert "no longer in your CPD ledger" in response.content.decode()
+    assert not CPDEntry.objects.filter(pk=entry.pk).exists()
