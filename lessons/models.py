@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import School
+from accounts.models import Role, School
 
 
 def media_path(instance: Lesson, filename: str) -> str:
@@ -19,15 +19,29 @@ def media_path(instance: Lesson, filename: str) -> str:
     return f"lessons/{uuid.uuid4().hex}{suffix}"
 
 
+def _shared_with(user) -> Q:
+    return Q(
+        shares__mentor=user,
+        shares__revoked_at__isnull=True,
+        school__memberships__user=user,
+        school__memberships__role=Role.MENTOR,
+        school__memberships__is_active=True,
+        school__is_active=True,
+    )
+
+
 class LessonQuerySet(models.QuerySet["Lesson"]):
     def owned_by(self, user) -> LessonQuerySet:
         return self.filter(teacher=user)
 
+    def shared_with(self, user) -> LessonQuerySet:
+        """Lessons shared with ``user`` while they mentor at the lesson's school: nothing once
+        they have left it."""
+        return self.filter(_shared_with(user)).distinct()
+
     def visible_to(self, user) -> LessonQuerySet:
         """The teacher's own lessons and those shared with them as a mentor."""
-        return self.filter(
-            Q(teacher=user) | Q(shares__mentor=user, shares__revoked_at__isnull=True)
-        ).distinct()
+        return self.filter(Q(teacher=user) | _shared_with(user)).distinct()
 
 
 class Lesson(models.Model):

@@ -15,9 +15,8 @@ def lessons_of(user: User) -> QuerySet[Lesson]:
 
 def shared_with(user: User) -> QuerySet[Lesson]:
     return (
-        Lesson.objects.filter(shares__mentor=user, shares__revoked_at__isnull=True)
+        Lesson.objects.shared_with(user)
         .select_related("teacher", "analysis")
-        .distinct()
         .order_by("-created_at")
     )
 
