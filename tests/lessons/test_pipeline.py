@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from lessons import services
+from lessons import selectors, services
 from lessons.models import Lesson, LessonShare, Speaker, Utterance
 from tests.factories import member
 
@@ -164,6 +164,18 @@ def test_other_people_get_404_until_the_teacher_shares(client, school, other_sch
     client.post(reverse("lessons:unshare", kwargs={"lesson_id": lesson.pk, "share_id": share.pk}))
     client.force_login(mentor)
     assert client.get(urls[0]).status_code == 404
+
+
+def test_a_mentor_who_left_the_school_no_longer_sees_a_shared_lesson(client, school, teacher):
+    lesson = ready_lesson(client, teacher)
+    mentor = member("mentor", school)
+    services.share_lesson(lesson=lesson, mentor=mentor, by=teacher)
+    url = reverse("lessons:report", kwargs={"lesson_id": lesson.pk})
+    client.force_login(mentor)
+    assert client.get(url).status_code == 200
+    mentor.memberships.update(is_active=False)
+    assert client.get(url).status_code == 404
+    assert lesson not in selectors.shared_with(mentor)
 
 
 def test_sharing_only_with_a_mentor_of_ones_school(client, school, other_school, teacher):
