@@ -317,29 +317,23 @@ def award_for_task(*, submission) -> list[Credential]:
 
 
 def award_for_self_assessment(*, attempt) -> list[Credential]:
+    """Badges whose rule's dimension the attempt reached, each with its own evidence."""
     levels = rules.dimension_levels(attempt.result)
-    matched = [
-        rule
-        for rule in selectors.self_assessment_rules()
-        if rules.reaches_level(
-            levels, dimension_code=rule.dimension_code, minimum_level=rule.minimum_level or 7
-        )
-    ]
-    evidence = []
-    for rule in matched:
-        evidence.append(
-            {
-                "name": f"Self-assessment: dimension {rule.dimension_code}",
-                "genre": "Self-assessment",
-                "narrative": (
-                    f"Self-assessed at level {levels[rule.dimension_code]} of 6 on dimension "
-                    f"{rule.dimension_code} (at least {rule.minimum_level} required)."
-                ),
-            }
-        )
     awarded = []
-    for rule, item in zip(matched, evidence, strict=True):
-        awarded += _award_by_rules(attempt.user, [rule], [item])
+    for rule in selectors.self_assessment_rules():
+        if not rules.reaches_level(
+            levels, dimension_code=rule.dimension_code, minimum_level=rule.minimum_level or 7
+        ):
+            continue
+        evidence = {
+            "name": f"Self-assessment: dimension {rule.dimension_code}",
+            "genre": "Self-assessment",
+            "narrative": (
+                f"Self-assessed at level {levels[rule.dimension_code]} of 6 on dimension "
+                f"{rule.dimension_code} (at least {rule.minimum_level} required)."
+            ),
+        }
+        awarded += _award_by_rules(attempt.user, [rule], [evidence])
     return awarded
 
 
