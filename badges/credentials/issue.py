@@ -163,9 +163,7 @@ def sign_credential(
     wrapping the single proof in an array changes nothing that is signed.
     """
     signer = OB3LdpSigner(private_pem, verification_method=verification_method)
-    signed = signer.sign(credential, created=created or credential.issuance_date)
-    signed["proof"] = [signed["proof"]]
-    return signed
+    return _proof_as_array(signer.sign(credential, created=created or credential.issuance_date))
 
 
 def sign_document(
@@ -181,13 +179,18 @@ def sign_document(
     Unlike :func:`sign_credential` this imposes no Open Badges shape; ``extra_contexts`` adds
     context documents for this call only (still nothing is fetched).
     """
-    signed = add_data_integrity_proof(
-        document,
-        private_pem,
-        verification_method,
-        created=created,
-        extra_contexts=extra_contexts,
+    return _proof_as_array(
+        add_data_integrity_proof(
+            document,
+            private_pem,
+            verification_method,
+            created=created,
+            extra_contexts=extra_contexts,
+        )
     )
+
+
+def _proof_as_array(signed: dict[str, Any]) -> dict[str, Any]:
     signed["proof"] = [signed["proof"]]
     return signed
 
