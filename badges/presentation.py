@@ -50,6 +50,16 @@ REASONS = {
 
 logger = logging.getLogger(__name__)
 
+
+def verdict_context(result: ob.VerificationResult | None) -> dict[str, object]:
+    """What the verdict template shows: the result with its verdict and reason in words."""
+    return {
+        "result": result,
+        "verdict_label": VERDICTS.get(result.verdict) if result else None,
+        "reason": REASONS.get(result.reason) if result else None,
+    }
+
+
 IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 

@@ -65,10 +65,8 @@ def verify(request: HttpRequest) -> HttpResponse:
         "badges/verify.html",
         {
             "form": form,
-            "result": result,
             "error": error,
-            "verdict_label": presentation.VERDICTS.get(result.verdict) if result else None,
-            "reason": presentation.REASONS.get(result.reason) if result else None,
+            **presentation.verdict_context(result),
         },
         status=200,
     )
@@ -86,9 +84,7 @@ def credential(request: HttpRequest, credential_uuid) -> HttpResponse:
             "credential": held,
             "badge": held.badge_class,
             "is_holder": is_holder,
-            "result": result,
-            "verdict_label": presentation.VERDICTS.get(result.verdict) if result else None,
-            "reason": presentation.REASONS.get(result.reason) if result else None,
+            **presentation.verdict_context(result),
             "page_url": page_url,
             "linkedin_url": presentation.linkedin_url(held, page_url),
             "share_form": ShareForm(
