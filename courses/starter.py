@@ -97,6 +97,19 @@ def _aliases(page: Page) -> None:
         page.copy_for_translation(locale, copy_parents=False, alias=True)
 
 
+def _load_child(parent: Page, model, spec: dict[str, Any], **fields: Any) -> tuple[Page, bool]:
+    """A module or unit from its spec: its slug and both titles plus ``fields``, brought up to
+    date and served in every content language."""
+    page, changed = _upsert(
+        parent,
+        model,
+        spec["slug"],
+        {"title": spec["title_en"], "title_zh_hant": spec["title_zh_hant"], **fields},
+    )
+    _aliases(page)
+    return page, changed
+
+
 @transaction.atomic
 def load_course(path: Path, catalogue: CourseCataloguePage) -> tuple[CoursePage, int]:
     """Load one course file; returns the course and how many pages were created or changed."""
@@ -128,33 +141,23 @@ def load_course(path: Path, catalogue: CourseCataloguePage) -> tuple[CoursePage,
         touched += 1
     _aliases(course)
     for module_spec in spec["modules"]:
-        module, changed = _upsert(
+        module, changed = _load_child(
             course,
             ModulePage,
-            module_spec["slug"],
-            {
-                "title": module_spec["title_en"],
-                "title_zh_hant": module_spec["title_zh_hant"],
-                "intro_en": module_spec.get("intro_en", "").strip(),
-                "intro_zh_hant": module_spec.get("intro_zh_hant", "").strip(),
-            },
+            module_spec,
+            intro_en=module_spec.get("intro_en", "").strip(),
+            intro_zh_hant=module_spec.get("intro_zh_hant", "").strip(),
         )
         touched += changed
-        _aliases(module)
         for unit_spec in module_spec["units"]:
-            unit, changed = _upsert(
+            _unit, changed = _load_child(
                 module,
                 UnitPage,
-                unit_spec["slug"],
-                {
-                    "title": unit_spec["title_en"],
-                    "title_zh_hant": unit_spec["title_zh_hant"],
-                    "minutes": unit_spec.get("minutes", 20),
-                    "body": _body(slug, unit_spec["slug"], unit_spec["body"]),
-                },
+                unit_spec,
+                minutes=unit_spec.get("minutes", 20),
+                body=_body(slug, unit_spec["slug"], unit_spec["body"]),
             )
             touched += changed
-            _aliases(unit)
     return course, touched
 
 
