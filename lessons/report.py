@@ -10,9 +10,10 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from lessons.analysis.metrics import HIGHER_ORDER
+from lessons.analysis.types import BLOOM_LEVELS as BLOOM
 from lessons.models import Lesson, Utterance
 
-BLOOM = ("remember", "understand", "apply", "analyse", "evaluate", "create")
 BLOOM_LABELS = {
     "remember": _("Remember"),
     "understand": _("Understand"),
@@ -119,6 +120,113 @@ class LessonReport:
         return max((count for _level, _label, count in self.ladder), default=0) or 1
 
 
+@dataclass(frozen=True)
+class HeadlineSpec:
+    key: str
+    label: Any
+    paths: tuple[str, ...]
+    unit: str
+    explanation: Any
+    reference: Any
+    within: tuple[float, float] | None = None
+    """The range, in displayed units, that the reference text calls good."""
+
+
+# Every value comes from the engine's metrics, so the report, the PDF, comparisons and the
+# benches all read the same numbers.
+HEADLINES = (
+    HeadlineSpec(
+        "student_talk",
+        _("Student talk"),
+        ("talk.time_share.student", "talk.word_share.student"),
+        "%",
+        _(
+            "Share of the lesson's talk that came from students (by time when the transcript has times, else by words)."
+        ),
+        _(
+            # xgettext:no-python-format
+            "Dialogic lessons often reach 30–50%; lecture-style lessons are often under 20% (TeachFX, Flanders)."
+        ),
+        (30, 60),
+    ),
+    HeadlineSpec(
+        "questions_rate",
+        _("Teacher questions per 10 minutes"),
+        ("questions.per_10_min",),
+        "",
+        _("How often you asked a question that invited an answer."),
+        _(
+            "Studies of classroom talk commonly find 10–30 per 10 minutes; more is not always better."
+        ),
+    ),
+    HeadlineSpec(
+        "open_share",
+        _("Open questions"),
+        ("questions.open_share",),
+        "%",
+        _("Questions with many acceptable answers, which invite students to explain or explore."),
+        _(
+            # xgettext:no-python-format
+            "Often under 20% in ordinary lessons; 25% or more is a common professional-development goal."
+        ),
+        (25, 100),
+    ),
+    HeadlineSpec(
+        "higher_order",
+        _("Higher-order questions"),
+        ("questions.higher_order_share",),
+        "%",
+        _(
+            "Questions asking students to analyse, evaluate or create (revised Bloom), among all questions."
+        ),
+        _(
+            # xgettext:no-python-format
+            "Typically 10–25% of teacher questions; a rise between lessons is a good sign."
+        ),
+        (20, 100),
+    ),
+    HeadlineSpec(
+        "wait_time",
+        _("Wait time after questions"),
+        ("wait_time.mean_seconds",),
+        "s",
+        _("Seconds between the end of your question and the next person speaking."),
+        _(
+            "Rowe found that waiting 3 seconds or more leads to longer, more reasoned answers; many teachers wait about 1 second."
+        ),
+        (3, 60),
+    ),
+    HeadlineSpec(
+        "equity",
+        _("Participation equity (Gini)"),
+        ("participation.gini_turns",),
+        "",
+        _(
+            "0 means every named student spoke equally often; values near 1 mean a few students did most of the talking."
+        ),
+        _("Below 0.3 is fairly even; above 0.5 suggests some students are left out."),
+        (0, 0.3),
+    ),
+)
+
+
+def _headline(spec: HeadlineSpec, raw: float | None) -> Headline:
+    value = _pct(raw) if spec.unit == "%" else raw
+    within = None
+    if value is not None and spec.within is not None:
+        low, high = spec.within
+        within = low <= value <= high
+    return Headline(
+        spec.key,
+        str(spec.label),
+        value,
+        spec.unit,
+        str(spec.explanation),
+        str(spec.reference),
+        within,
+    )
+
+
 def _pct(x: float | None) -> float | None:
     if x is None:
         return None
@@ -135,114 +243,10 @@ def build_report(lesson: Lesson) -> LessonReport:
     teacher = [u for u in rows if u.role == "teacher"]
     questions = [u for u in teacher if u.is_question]
     levelled = [u for u in questions if u.cognitive_level]
-    higher = [u for u in levelled if u.cognitive_level in ("analyse", "evaluate", "create")]
+    higher = [u for u in levelled if u.cognitive_level in HIGHER_ORDER]
     open_q = [u for u in questions if u.question_type == "open"]
 
-    student_share_time = _pct(lookup(metrics, "talk.time_share.student"))
-    student_share_words = _pct(lookup(metrics, "talk.word_share.student"))
-    wait = lookup(metrics, "wait_time.mean_seconds")
-    q_rate = lookup(metrics, "questions.per_10_min")
-    gini = lookup(metrics, "participation.gini_turns")
-    headlines = [
-        Headline(
-            "student_talk",
-            str(_("Student talk")),
-            student_share_time if student_share_time is not None else student_share_words,
-            "%",
-            str(
-                _(
-                    "Share of the lesson's talk that came from students (by time when the transcript has times, else by words)."
-                )
-            ),
-            str(
-                _(
-                    # xgettext:no-python-format
-                    "Dialogic lessons often reach 30–50%; lecture-style lessons are often under 20% (TeachFX, Flanders)."
-                )
-            ),
-        ),
-        Headline(
-            "questions_rate",
-            str(_("Teacher questions per 10 minutes")),
-            q_rate,
-            "",
-            str(_("How often you asked a question that invited an answer.")),
-            str(
-                _(
-                    "Studies of classroom talk commonly find 10–30 per 10 minutes; more is not always better."
-                )
-            ),
-        ),
-        Headline(
-            "open_share",
-            str(_("Open questions")),
-            100 * len(open_q) / len(questions) if questions else None,
-            "%",
-            str(
-                _(
-                    "Questions with many acceptable answers, which invite students to explain or explore."
-                )
-            ),
-            str(
-                _(
-                    # xgettext:no-python-format
-                    "Often under 20% in ordinary lessons; 25% or more is a common professional-development goal."
-                )
-            ),
-        ),
-        Headline(
-            "higher_order",
-            str(_("Higher-order questions")),
-            100 * len(higher) / len(levelled) if levelled else None,
-            "%",
-            str(
-                _(
-                    "Questions asking students to analyse, evaluate or create (revised Bloom), among all questions."
-                )
-            ),
-            str(
-                _(
-                    # xgettext:no-python-format
-                    "Typically 10–25% of teacher questions; a rise between lessons is a good sign."
-                )
-            ),
-        ),
-        Headline(
-            "wait_time",
-            str(_("Wait time after questions")),
-            wait,
-            "s",
-            str(_("Seconds between the end of your question and the next person speaking.")),
-            str(
-                _(
-                    "Rowe found that waiting 3 seconds or more leads to longer, more reasoned answers; many teachers wait about 1 second."
-                )
-            ),
-        ),
-        Headline(
-            "equity",
-            str(_("Participation equity (Gini)")),
-            gini,
-            "",
-            str(
-                _(
-                    "0 means every named student spoke equally often; values near 1 mean a few students did most of the talking."
-                )
-            ),
-            str(_("Below 0.3 is fairly even; above 0.5 suggests some students are left out.")),
-        ),
-    ]
-    ranges = {
-        "student_talk": (30, 60),
-        "open_share": (25, 100),
-        "higher_order": (20, 100),
-        "wait_time": (3, 60),
-        "equity": (0, 0.3),
-    }
-    for h in headlines:
-        if h.value is not None and h.key in ranges:
-            low, high = ranges[h.key]
-            h.within = low <= h.value <= high
+    headlines = [_headline(spec, lookup(metrics, *spec.paths)) for spec in HEADLINES]
 
     counts = Counter(u.cognitive_level for u in levelled)
     ladder = [(level, str(BLOOM_LABELS[level]), counts.get(level, 0)) for level in reversed(BLOOM)]

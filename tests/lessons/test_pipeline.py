@@ -178,6 +178,20 @@ def test_a_mentor_who_left_the_school_no_longer_sees_a_shared_lesson(client, sch
     assert lesson not in selectors.shared_with(mentor)
 
 
+def test_report_headlines_show_the_engines_question_shares(client, teacher):
+    from lessons.report import build_report
+
+    lesson = ready_lesson(client, teacher)
+    report = build_report(lesson)
+    questions = lesson.analysis.metrics["questions"]
+    for key, share in (
+        ("open_share", questions["open_share"]),
+        ("higher_order", questions["higher_order_share"]),
+    ):
+        expected = None if share is None else 100 * share
+        assert report.headline(key).value == pytest.approx(expected), key
+
+
 def test_sharing_only_with_a_mentor_of_ones_school(client, school, other_school, teacher):
     lesson = ready_lesson(client, teacher)
     with pytest.raises(services.LessonError):
