@@ -64,3 +64,9 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["before"].queryset = lessons
         self.fields["after"].queryset = lessons
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("before") is not None and data.get("before") == data.get("after"):
+            raise forms.ValidationError(_("Choose two different lessons to compare."))
+        return data

@@ -232,3 +232,13 @@ def test_a_mentor_sees_shared_lessons_on_the_dashboard_and_the_teacher_sees_evid
     client.force_login(teacher)
     evidence = client.get(reverse("assessments:evidence")).content.decode()
     assert reverse("lessons:report", kwargs={"lesson_id": lesson.pk}) in evidence
+
+
+def test_comparing_a_lesson_with_itself_asks_for_two_different_lessons(client, teacher):
+    lesson = ready_lesson(client, teacher)
+    response = client.get(reverse("lessons:compare"), {"before": lesson.pk, "after": lesson.pk})
+    assert response.status_code == 200
+    assert response.context["comparison"] is None
+    assert response.context["form"].non_field_errors() == [
+        "Choose two different lessons to compare."
+    ]
