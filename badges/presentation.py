@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from badges import credentials as ob
@@ -110,8 +111,6 @@ def linkedin_url(credential: Credential, page_url: str) -> str:
 
 
 def page_url(credential: Credential) -> str:
-    from django.urls import reverse
-
     return selectors.absolute(
         reverse("badges:credential", kwargs={"credential_uuid": credential.uuid})
     )

@@ -68,7 +68,6 @@ def verify(request: HttpRequest) -> HttpResponse:
             "error": error,
             **presentation.verdict_context(result),
         },
-        status=200,
     )
 
 
