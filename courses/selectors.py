@@ -91,6 +91,19 @@ class Outline:
     def rows(self) -> list[UnitRow]:
         return [row for module in self.modules for row in module.units]
 
+    def around(self, unit: UnitPage) -> tuple[UnitRow | None, UnitRow | None, UnitRow | None]:
+        """The rows before, of and after ``unit`` in reading order (None where there is none)."""
+        rows = self.rows()
+        for i, row in enumerate(rows):
+            if row.unit.pk == unit.pk:
+                return (rows[i - 1] if i else None, row, rows[i + 1] if i + 1 < len(rows) else None)
+        return None, None, None
+
+    @property
+    def percent_after_one_more(self) -> int:
+        """The percentage shown once the reader completes the unit in front of them."""
+        return round(100 * min(self.done + 1, self.total) / self.total) if self.total else 100
+
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0

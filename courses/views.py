@@ -59,8 +59,7 @@ def serve_unit(request: HttpRequest, page: UnitPage, *, preview: bool = False) -
         else:
             sections.append(("text", child))
     outline = selectors.course_outline(course, user=request.user)
-    rows = outline.rows()
-    index = next((i for i, row in enumerate(rows) if row.unit.pk == unit.pk), 0)
+    previous_unit, this_unit, next_unit = outline.around(unit)
     return render(
         request,
         "courses/unit_page.html",
@@ -73,12 +72,10 @@ def serve_unit(request: HttpRequest, page: UnitPage, *, preview: bool = False) -
             "sections": sections,
             "resources": rendered["resources"],
             "has_xblocks": bool(rendered["html"]),
-            "unit_done": bool(rows) and rows[index].done,
-            "percent_after_unit": round(100 * (outline.done + 1) / outline.total)
-            if outline.total
-            else 100,
-            "previous_unit": rows[index - 1] if index > 0 else None,
-            "next_unit": rows[index + 1] if index + 1 < len(rows) else None,
+            "unit_done": this_unit is not None and this_unit.done,
+            "percent_after_unit": outline.percent_after_one_more,
+            "previous_unit": previous_unit,
+            "next_unit": next_unit,
         },
     )
 

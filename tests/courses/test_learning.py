@@ -163,3 +163,21 @@ def test_a_quiz_answer_of_the_wrong_shape_gets_the_usual_error(course, school, a
     client.force_login(teacher)
     result = submit(client, units(course)[0], {"q1": answer, "q2": answer})
     assert result["error"] == "Choose an answer for every question."
+
+
+def test_the_outline_knows_the_units_around_each_unit_and_the_progress_after_one_more(
+    course, school
+):
+    teacher = member("teacher", school)
+    enrolment = services.enrol(user=teacher, course=course)
+    first, second = units(course)
+    UnitCompletion.objects.create(enrolment=enrolment, unit=second)
+    outline = selectors.course_outline(course, user=teacher)
+    before, row, after = outline.around(first)
+    assert before is None and row.unit == first and not row.done and after.unit == second
+    before, row, after = outline.around(second)
+    assert before.unit == first and row.done and after is None
+    assert outline.percent_after_one_more == 100
+    UnitCompletion.objects.create(enrolment=enrolment, unit=first)
+    assert selectors.course_outline(course, user=teacher).percent_after_one_more == 100
+    assert outline.around(course) == (None, None, None)
