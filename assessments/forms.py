@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.selectors import mentors_at
 from assessments.models import PerformanceTask, TaskReview, TaskSubmission
 
 
@@ -101,5 +102,14 @@ class PinForm(forms.Form):
 
 
 class MentorAssignmentForm(forms.Form):
-    teacher = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    mentor = forms.IntegerField(min_value=1, required=False)
+    """One row of the school's mentor page: a person on the staff, and a mentor or none."""
+
+    teacher = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+    mentor = forms.ModelChoiceField(queryset=None, required=False)
+
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["teacher"].queryset = User.objects.filter(
+            memberships__school=school, memberships__is_active=True
+        ).distinct()
+        self.fields["mentor"].queryset = mentors_at(school).distinct()

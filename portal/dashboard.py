@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import selectors as account_selectors
 from accounts.mfa import has_mfa, mfa_required_for
 from accounts.models import Membership, Role, School, TeacherProfile, User
+from assessments import selectors as task_selectors
 from assessments.models import Attempt, TaskSubmission
 from lessons import selectors as lesson_selectors
 from lessons.models import Lesson
@@ -161,15 +162,7 @@ def build_dashboard(user: User) -> Dashboard:
         else [],
         lesson_count=Lesson.objects.owned_by(user).filter(status=Lesson.Status.READY).count(),
         submissions=list(
-            TaskSubmission.objects.of_teacher(user)
-            .exclude(status=TaskSubmission.Status.APPROVED)
-            .select_related("task")[:5]
+            task_selectors.submissions_of(user).exclude(status=TaskSubmission.Status.APPROVED)[:5]
         ),
-        to_review=list(
-            TaskSubmission.objects.for_mentor(user)
-            .filter(status=TaskSubmission.Status.SUBMITTED)
-            .select_related("task", "teacher")[:20]
-        )
-        if Role.MENTOR in roles
-        else [],
+        to_review=list(task_selectors.waiting_for(user)[:20]) if Role.MENTOR in roles else [],
     )

@@ -11,9 +11,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role, School, User
-from accounts.selectors import mentors_at
+from accounts.selectors import mentors_at, staff_of
 from assessments import task_rules
 from assessments.models import (
+    Comparison,
+    Measure,
+    MentorAssignment,
     PerformanceTask,
     RubricCriterion,
     SubmissionVersion,
@@ -70,6 +73,69 @@ def keeps_its_mentor(submission: TaskSubmission) -> bool:
         submission.mentor_id is not None
         and mentors_for(submission).filter(pk=submission.mentor_id).exists()
     )
+
+
+@dataclass(frozen=True)
+class FixedMentor:
+    """A mentor the teacher cannot change, and why."""
+
+    mentor_id: int
+    reason: str  # "reviewed": stays with who reviewed it; "assigned": the school's choice
+
+
+def fixed_mentor(submission: TaskSubmission) -> FixedMentor | None:
+    """The one rule for who may choose the mentor, used by the page and by the service.
+
+    After a review the work stays with the mentor who reviewed it (a new mentor would see the
+    earlier review, and the first would lose it), while they still mentor at the school. Otherwise
+    the school's assignment decides, while that mentor is still there; else the teacher chooses.
+    """
+    if submission.status != TaskSubmission.Status.DRAFT and keeps_its_mentor(submission):
+        assert submission.mentor_id is not None
+        return FixedMentor(submission.mentor_id, "reviewed")
+    assignment = MentorAssignment.objects.filter(
+        school=submission.school_id,
+        teacher=submission.teacher_id,
+        mentor__in=mentors_for(submission),  # an assigned mentor who has left no longer binds
+    ).first()
+    return FixedMentor(assignment.mentor_id, "assigned") if assignment else None
+
+
+def waiting_for(user: User) -> QuerySet[TaskSubmission]:
+    """Submissions waiting for this mentor's review."""
+    return review_queue(user).filter(status=TaskSubmission.Status.SUBMITTED)
+
+
+def condition_rows(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Condition results (or bare conditions) with the measure's name, comparison and unit."""
+    labels = dict(Measure.choices)
+    comparisons = dict(Comparison.choices)
+    return [
+        {
+            **r,
+            "label": labels.get(r["metric"], r["metric"]),
+            "comparison_label": comparisons.get(r["comparison"], r["comparison"]),
+            "unit": task_rules.MEASURES[r["metric"]].unit,
+        }
+        for r in results
+    ]
+
+
+def task_condition_rows(task: PerformanceTask) -> list[dict[str, Any]]:
+    return condition_rows(
+        [
+            {"metric": c.metric, "comparison": c.comparison, "value": c.value}
+            for c in task.conditions.all()
+        ]
+    )
+
+
+def mentor_assignments(school: School) -> list[tuple[Membership, int | None]]:
+    """The school's active staff, each with the mentor assigned to them (or None)."""
+    assigned = dict(
+        MentorAssignment.objects.filter(school=school).values_list("teacher_id", "mentor_id")
+    )
+    return [(m, assigned.get(m.user_id)) for m in staff_of(school).filter(is_active=True)]
 
 
 def submissions_of(user: User) -> QuerySet[TaskSubmission]:
@@ -149,10 +215,8 @@ def readiness_of(submission: TaskSubmission) -> Readiness:
             _("Choose %(n)s analysed lesson(s); %(chosen)s chosen.")
             % {"n": task.lessons_required, "chosen": len(lessons)}
         )
-    for result in conditions:
-        if not result.met:
-            problems.append(_("A condition on your lessons is not met yet (see the table)."))
-            break
+    if not all(result.met for result in conditions):
+        problems.append(_("A condition on your lessons is not met yet (see the table)."))
     short = [p for p in prompts if words[p.pk] < task.reflection_min_words]
     if short:
         problems.append(

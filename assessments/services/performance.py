@@ -180,10 +180,9 @@ def start_submission(*, task: PerformanceTask, teacher: User) -> TaskSubmission:
                 " (pre-service teachers: ask your placement school to invite you)."
             )
         )
-    assignment = MentorAssignment.objects.filter(school=school, teacher=teacher).first()
-    submission = TaskSubmission(
-        task=task, teacher=teacher, school=school, mentor=assignment.mentor if assignment else None
-    )
+    submission = TaskSubmission(task=task, teacher=teacher, school=school)
+    fixed = selectors.fixed_mentor(submission)
+    submission.mentor_id = fixed.mentor_id if fixed else None
     submission.full_clean()
     try:
         with transaction.atomic():
@@ -230,27 +229,19 @@ def save_draft(
         raise AssessmentError(_("The form does not match this task. Reload the page."))
     if any(len(text) > MAX_ANSWER for text in answers.values()):
         raise AssessmentError(_("An answer can be at most %(n)d characters.") % {"n": MAX_ANSWER})
-    if submission.status != TaskSubmission.Status.DRAFT and selectors.keeps_its_mentor(submission):
-        # After a review the work stays with the mentor who reviewed it: a new mentor would see
-        # the earlier review, and the first would lose what they were reviewing.
-        mentor = submission.mentor
-        assigned = None
-    else:
-        assigned = MentorAssignment.objects.filter(
-            school=submission.school, teacher=submission.teacher
-        ).first()
-    if assigned is not None and mentor is not None and mentor.pk != assigned.mentor_id:
-        raise AssessmentError(
-            _("Your school has assigned your mentor; ask a school leader to change it.")
-        )
-    if mentor is not None and not selectors.mentors_for(submission).filter(pk=mentor.pk).exists():
-        raise AssessmentError(_("Choose a mentor at your school."))
+    fixed = selectors.fixed_mentor(submission)
+    if fixed is not None:
+        if fixed.reason == "assigned" and mentor is not None and mentor.pk != fixed.mentor_id:
+            raise AssessmentError(
+                _("Your school has assigned your mentor; ask a school leader to change it.")
+            )
+        submission.mentor_id = fixed.mentor_id
+    elif mentor is not None:
+        if not selectors.mentors_for(submission).filter(pk=mentor.pk).exists():
+            raise AssessmentError(_("Choose a mentor at your school."))
+        submission.mentor = mentor
     submission.lesson_ids = list(lesson_ids)
     submission.answers = {str(k): v.strip() for k, v in answers.items()}
-    if assigned is not None:
-        submission.mentor_id = assigned.mentor_id
-    elif mentor is not None:
-        submission.mentor = mentor
     submission.full_clean()
     submission.save()
     return submission

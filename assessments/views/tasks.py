@@ -10,30 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.models import User
-from accounts.selectors import mentors_at, school_led_by_or_404, staff_of
-from assessments import selectors, services, task_rules
+from accounts.selectors import mentors_at, school_led_by_or_404
+from assessments import selectors, services
 from assessments.forms import MentorAssignmentForm, PinForm, ReviewForm, SubmissionForm
-from assessments.models import Comparison, Measure, MentorAssignment, TaskSubmission
+from assessments.models import TaskSubmission
 from lessons.report import BLOOM_LABELS
-
-
-def _measure_rows(results: list[dict]) -> list[dict]:
-    """Condition results with the measure's name and unit, for tables."""
-    labels = dict(Measure.choices)
-    comparisons = dict(Comparison.choices)
-    rows = []
-    for r in results:
-        spec = task_rules.MEASURES[r["metric"]]
-        rows.append(
-            {
-                **r,
-                "label": labels.get(r["metric"], r["metric"]),
-                "comparison_label": comparisons.get(r["comparison"], r["comparison"]),
-                "unit": spec.unit,
-            }
-        )
-    return rows
 
 
 @login_required
@@ -49,9 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "tasks": tasks,
             "submissions": submissions,
-            "to_review": selectors.review_queue(request.user)
-            .filter(status=TaskSubmission.Status.SUBMITTED)
-            .count(),
+            "to_review": selectors.waiting_for(request.user).count(),
         },
     )
 
@@ -60,19 +39,10 @@ def index(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     task = selectors.task_or_404(slug)
     current = selectors.submissions_of(request.user).filter(task=task).first()
-    conditions = [
-        {
-            "label": c.get_metric_display(),
-            "comparison": c.get_comparison_display(),
-            "value": c.value,
-            "unit": task_rules.MEASURES[c.metric].unit,
-        }
-        for c in task.conditions.all()
-    ]
     return render(
         request,
         "assessments/tasks/detail.html",
-        {"task": task, "current": current, "conditions": conditions},
+        {"task": task, "current": current, "conditions": selectors.task_condition_rows(task)},
     )
 
 
@@ -92,9 +62,6 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
     submission = selectors.own_submission_or_404(request.user, submission_id)
-    assigned = MentorAssignment.objects.filter(
-        school=submission.school, teacher=submission.teacher
-    ).first()
     initial = {
         "lessons": submission.lesson_ids,
         "mentor": submission.mentor_id,
@@ -107,18 +74,15 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
         lessons=selectors.eligible_lessons(submission),
         mentors=selectors.mentors_for(submission),
     )
-    if submission.status != TaskSubmission.Status.DRAFT and selectors.keeps_its_mentor(submission):
+    fixed = selectors.fixed_mentor(submission)
+    if fixed is not None:
         form.fields["mentor"].disabled = True
-        form.fields["mentor"].help_text = _(
-            "Your submission stays with the mentor who reviewed it."
+        form.initial["mentor"] = fixed.mentor_id
+        form.fields["mentor"].help_text = (
+            _("Your submission stays with the mentor who reviewed it.")
+            if fixed.reason == "reviewed"
+            else _("Assigned by your school.")
         )
-    elif assigned is not None:
-        form.fields["mentor"].disabled = True
-        form.initial["mentor"] = assigned.mentor_id
-        form.fields["mentor"].help_text = _("Assigned by your school.")
-    if not submission.is_editable:
-        for field in form.fields.values():
-            field.disabled = True
     if request.method == "POST" and form.is_valid():
         try:
             services.save_draft(
@@ -145,7 +109,7 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
             "task": submission.task,
             "form": form,
             "readiness": readiness,
-            "conditions": _measure_rows([r.as_dict() for r in readiness.conditions]),
+            "conditions": selectors.condition_rows([r.as_dict() for r in readiness.conditions]),
             "history": selectors.submission_history(submission, for_teacher=True),
             "has_lessons": form.fields["lessons"].queryset.exists(),
             "can_delete": submission.status == TaskSubmission.Status.DRAFT
@@ -192,13 +156,9 @@ def delete(request: HttpRequest, submission_id: int) -> HttpResponse:
             )
             % {"task": submission.task.title},
             "confirm_label": _("Delete the draft"),
-            "cancel_url": submission_url(submission),
+            "cancel_url": reverse("tasks:submission", kwargs={"submission_id": submission.pk}),
         },
     )
-
-
-def submission_url(submission: TaskSubmission) -> str:
-    return reverse("tasks:submission", kwargs={"submission_id": submission.pk})
 
 
 @login_required
@@ -250,7 +210,7 @@ def review(request: HttpRequest, submission_id: int) -> HttpResponse:
             "waiting": waiting,
             "form": form,
             "lessons": selectors.version_lessons(version),
-            "conditions": _measure_rows(version.condition_results),
+            "conditions": selectors.condition_rows(version.condition_results),
             "comments": comments,
             "question_labels": {"open": _("open question"), "closed": _("closed question")},
             "level_labels": BLOOM_LABELS,
@@ -292,16 +252,14 @@ def pin(request: HttpRequest, submission_id: int) -> HttpResponse:
 def school_mentors(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_led_by_or_404(request.user, school_id)
     if request.method == "POST":
-        form = MentorAssignmentForm(request.POST)
+        form = MentorAssignmentForm(request.POST, school=school)
         if form.is_valid():
-            teacher = User.objects.filter(pk=form.cleaned_data["teacher"]).first()
-            mentor_id = form.cleaned_data["mentor"]
-            mentor = User.objects.filter(pk=mentor_id).first() if mentor_id else None
             try:
-                if teacher is None or (mentor_id and mentor is None):
-                    raise services.AssessmentError(_("Choose a person from the list."))
                 services.assign_mentor(
-                    school=school, teacher=teacher, mentor=mentor, by=request.user
+                    school=school,
+                    teacher=form.cleaned_data["teacher"],
+                    mentor=form.cleaned_data["mentor"],
+                    by=request.user,
                 )
             except services.AssessmentError as exc:
                 messages.error(request, str(exc))
@@ -310,15 +268,12 @@ def school_mentors(request: HttpRequest, school_id: int) -> HttpResponse:
         else:
             messages.error(request, _("Choose a person from the list."))
         return redirect("tasks:school_mentors", school_id=school.pk)
-    assignments = {
-        a.teacher_id: a.mentor_id for a in MentorAssignment.objects.filter(school=school)
-    }
-    staff = [
-        (membership, assignments.get(membership.user_id))
-        for membership in staff_of(school).filter(is_active=True)
-    ]
     return render(
         request,
         "assessments/tasks/school_mentors.html",
-        {"school": school, "staff": staff, "mentors": list(mentors_at(school).distinct())},
+        {
+            "school": school,
+            "staff": selectors.mentor_assignments(school),
+            "mentors": list(mentors_at(school).distinct()),
+        },
     )
