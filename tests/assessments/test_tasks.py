@@ -706,3 +706,15 @@ def test_a_reviewed_version_cannot_be_withdrawn(tasks, teacher, mentor):
     )
     with pytest.raises(services.AssessmentError, match="waiting for review"):
         services.withdraw_submission(submission=submission, by=teacher)
+
+
+def test_an_assigned_mentor_who_left_no_longer_binds_the_teacher(tasks, school, teacher, mentor):
+    services.assign_mentor(
+        school=school, teacher=teacher, mentor=mentor, by=member("principal", school)
+    )
+    mentor.memberships.update(is_active=False)
+    submission = services.start_submission(task=tasks["higher-order-questioning"], teacher=teacher)
+    assert submission.mentor is None
+    colleague = member("mentor", school)
+    submission = fill(submission, teacher, colleague, [analysed_lesson(teacher)])
+    assert submission.mentor == colleague
