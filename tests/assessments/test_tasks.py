@@ -64,6 +64,13 @@ def fill(submission, teacher, mentor, lessons):
     )
 
 
+def send(task, teacher, mentor):
+    """The teacher's submission of one analysed lesson, sent to ``mentor``."""
+    submission = services.start_submission(task=task, teacher=teacher)
+    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
+    return services.submit_submission(submission=submission, by=teacher)
+
+
 def full_scores(task, score=3):
     return {c.pk: score for c in task.criteria.all()}
 
@@ -99,9 +106,7 @@ def test_loading_the_tasks_twice_changes_nothing(tasks):
 
 def test_a_reloaded_file_never_changes_the_rubric_of_a_submitted_task(tasks, teacher, mentor):
     task = tasks["higher-order-questioning"]
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    send(task, teacher, mentor)
     criteria = list(task.criteria.values_list("pk", flat=True))
     services.load_default_tasks()
     assert list(task.criteria.values_list("pk", flat=True)) == criteria
@@ -286,9 +291,7 @@ def test_a_baseline_and_a_later_lesson_are_compared_in_date_order(tasks, teacher
 
 
 def test_submitting_twice_keeps_one_version(tasks, teacher, mentor):
-    submission = services.start_submission(task=tasks["higher-order-questioning"], teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(tasks["higher-order-questioning"], teacher, mentor)
     services.submit_submission(submission=submission, by=teacher)
     assert submission.versions.count() == 1
 
@@ -298,9 +301,7 @@ def test_only_a_never_submitted_draft_can_be_deleted(tasks, teacher, mentor):
     draft = services.start_submission(task=task, teacher=teacher)
     services.delete_draft(submission=draft, by=teacher)
     assert not TaskSubmission.objects.exists()
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(task, teacher, mentor)
     with pytest.raises(services.AssessmentError):
         services.delete_draft(submission=submission, by=teacher)
     assert TaskSubmission.objects.count() == 1
@@ -376,9 +377,7 @@ def test_changes_requested_then_resubmitted_then_approved_keeps_the_whole_histor
 
 def test_a_review_needs_a_level_on_every_criterion_and_a_comment(tasks, teacher, mentor):
     task = tasks["higher-order-questioning"]
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(task, teacher, mentor)
     scores = full_scores(task)
     scores.popitem()
     with pytest.raises(services.AssessmentError, match="every rubric criterion"):
@@ -426,9 +425,7 @@ def test_another_mentor_cannot_review_or_pin(tasks, school, teacher, mentor):
 
 
 def test_a_comment_can_be_pinned_only_to_a_submitted_lesson(tasks, teacher, mentor):
-    submission = services.start_submission(task=tasks["higher-order-questioning"], teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(tasks["higher-order-questioning"], teacher, mentor)
     elsewhere = analysed_lesson(teacher, title="Not submitted").utterances.first()
     with pytest.raises(services.AssessmentError, match="not in the submitted lessons"):
         services.pin_comment(submission=submission, by=mentor, utterance_id=elsewhere.pk, text="x")
@@ -491,9 +488,7 @@ def test_teacher_submits_through_the_page_and_the_mentor_reviews_through_the_pag
 
 def test_a_tampered_review_form_is_refused_with_a_message(client, tasks, teacher, mentor):
     task = tasks["higher-order-questioning"]
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(task, teacher, mentor)
     client.force_login(mentor)
     url = reverse("tasks:review", kwargs={"submission_id": submission.pk})
     response = client.post(url, {"decision": "approve", "comment": "ok"})
@@ -532,9 +527,7 @@ def test_a_notification_for_an_outdated_version_is_not_sent(tasks, teacher, ment
     from assessments.tasks import notify_submission
 
     task = tasks["higher-order-questioning"]
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(task, teacher, mentor)
     first = submission.latest_version()
     services.review_submission(
         submission=submission,
@@ -563,9 +556,7 @@ def test_an_approved_task_is_evidence_and_open_tasks_are_recommended(tasks, teac
         r.kind != "lesson-analysis task" for r in recommended[unrelated.code]
     )
 
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(task, teacher, mentor)
     assert not any(
         e.kind == "approved task" for e in evidence_for(teacher, indicators)[indicators[0].code]
     )
@@ -585,9 +576,7 @@ def test_an_approved_task_is_evidence_and_open_tasks_are_recommended(tasks, teac
 
 def _reviewed(tasks, teacher, mentor, decision="changes"):
     task = tasks["higher-order-questioning"]
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(task, teacher, mentor)
     services.review_submission(
         submission=submission,
         by=mentor,
@@ -601,9 +590,7 @@ def _reviewed(tasks, teacher, mentor, decision="changes"):
 
 def test_a_mentor_who_left_the_school_can_no_longer_see_or_review(client, tasks, teacher, mentor):
     task = tasks["higher-order-questioning"]
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(task, teacher, mentor)
     mentor.memberships.update(is_active=False)
     client.force_login(mentor)
     assert (
@@ -667,9 +654,7 @@ def test_a_teacher_withdraws_before_review_and_sends_it_to_another_mentor(
     client, tasks, school, teacher, mentor
 ):
     task = tasks["higher-order-questioning"]
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(task, teacher, mentor)
     client.force_login(teacher)
     response = client.post(reverse("tasks:withdraw", kwargs={"submission_id": submission.pk}))
     assert response.status_code == 302
@@ -694,9 +679,7 @@ def test_a_teacher_withdraws_before_review_and_sends_it_to_another_mentor(
 
 def test_a_reviewed_version_cannot_be_withdrawn(tasks, teacher, mentor):
     task = tasks["higher-order-questioning"]
-    submission = services.start_submission(task=task, teacher=teacher)
-    fill(submission, teacher, mentor, [analysed_lesson(teacher)])
-    services.submit_submission(submission=submission, by=teacher)
+    submission = send(task, teacher, mentor)
     services.review_submission(
         submission=submission,
         by=mentor,
