@@ -29,7 +29,12 @@ def own_lesson_or_404(user: User, lesson_id: int) -> Lesson:
 
 
 def visible_lesson_or_404(user: User, lesson_id: int) -> Lesson:
-    lesson = Lesson.objects.visible_to(user).select_related("teacher").filter(pk=lesson_id).first()
+    lesson = (
+        Lesson.objects.visible_to(user)
+        .select_related("teacher", "analysis")
+        .filter(pk=lesson_id)
+        .first()
+    )
     if lesson is None:
         raise Http404
     return lesson
