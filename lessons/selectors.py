@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.models import User
+from accounts.selectors import mentors_at
 from lessons.models import Lesson, LessonShare
 
 
@@ -38,6 +39,14 @@ def visible_lesson_or_404(user: User, lesson_id: int) -> Lesson:
     if lesson is None:
         raise Http404
     return lesson
+
+
+def mentors_for(lesson: Lesson) -> QuerySet[User]:
+    """Whom the teacher may share a lesson with: the mentors at the lesson's school, the only
+    ones who can then see it."""
+    if lesson.school is None:
+        return User.objects.none()
+    return mentors_at(lesson.school).exclude(pk=lesson.teacher_id).distinct()
 
 
 def active_shares(lesson: Lesson) -> QuerySet[LessonShare]:

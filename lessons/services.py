@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Role, User
+from accounts.models import Membership, User
+from lessons import selectors
 from lessons.analysis.types import Utterance as EngineUtterance
 from lessons.asr import sniff_media
 from lessons.errors import message_for
@@ -291,25 +292,11 @@ def delete_media(*, lesson: Lesson) -> None:
     lesson.save(update_fields=["media", "media_deleted_at", "updated_at"])
 
 
-def mentors_for(teacher: User):
-    schools = Membership.objects.active().filter(user=teacher).values("school")
-    return (
-        User.objects.filter(
-            memberships__school__in=schools,
-            memberships__role=Role.MENTOR,
-            memberships__is_active=True,
-        )
-        .exclude(pk=teacher.pk)
-        .distinct()
-        .order_by("full_name")
-    )
-
-
 @transaction.atomic
 def share_lesson(*, lesson: Lesson, mentor: User, by: User) -> LessonShare:
     if lesson.teacher_id != by.pk:
         raise LessonError(_("Only the lesson's teacher can share it."))
-    if not mentors_for(by).filter(pk=mentor.pk).exists():
+    if not selectors.mentors_for(lesson).filter(pk=mentor.pk).exists():
         raise LessonError(_("You can share a lesson only with a mentor at your school."))
     share = LessonShare.objects.active().filter(lesson=lesson, mentor=mentor).first()
     return share or LessonShare.objects.create(lesson=lesson, mentor=mentor)

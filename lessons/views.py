@@ -115,15 +115,13 @@ def report(request: HttpRequest, lesson_id: int) -> HttpResponse:
         if lesson.teacher_id == request.user.pk:
             return redirect("lessons:detail", lesson_id=lesson.pk)
         raise Http404
-    data = build_report(lesson)
+    is_owner = lesson.teacher_id == request.user.pk
     context = {
         "lesson": lesson,
-        "report": data,
-        "is_owner": lesson.teacher_id == request.user.pk,
-        "shares": selectors.active_shares(lesson) if lesson.teacher_id == request.user.pk else [],
-        "share_form": ShareForm(mentors=services.mentors_for(request.user))
-        if lesson.teacher_id == request.user.pk
-        else None,
+        "report": build_report(lesson),
+        "is_owner": is_owner,
+        "shares": selectors.active_shares(lesson) if is_owner else [],
+        "share_form": ShareForm(mentors=selectors.mentors_for(lesson)) if is_owner else None,
     }
     return render(request, "lessons/report.html", context)
 
@@ -194,7 +192,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 @require_POST
 def share(request: HttpRequest, lesson_id: int) -> HttpResponse:
     lesson = selectors.own_lesson_or_404(request.user, lesson_id)
-    form = ShareForm(request.POST, mentors=services.mentors_for(request.user))
+    form = ShareForm(request.POST, mentors=selectors.mentors_for(lesson))
     if form.is_valid():
         try:
             services.share_lesson(

@@ -242,3 +242,25 @@ def test_comparing_a_lesson_with_itself_asks_for_two_different_lessons(client, t
     assert response.context["form"].non_field_errors() == [
         "Choose two different lessons to compare."
     ]
+
+
+def test_a_teacher_at_two_schools_shares_a_lesson_only_within_its_school(
+    school, other_school, teacher
+):
+    from django.utils import timezone
+
+    from tests.factories import MembershipFactory
+
+    MembershipFactory(user=teacher, school=other_school, role="teacher")
+    lesson = Lesson.objects.create(
+        teacher=teacher,
+        school=school,
+        title="Fractions",
+        source=Lesson.Source.TRANSCRIPT,
+        consent_at=timezone.now(),
+    )
+    here, elsewhere = member("mentor", school), member("mentor", other_school)
+    assert list(selectors.mentors_for(lesson)) == [here]
+    with pytest.raises(services.LessonError):
+        services.share_lesson(lesson=lesson, mentor=elsewhere, by=teacher)
+    assert services.share_lesson(lesson=lesson, mentor=here, by=teacher).mentor == here
