@@ -49,14 +49,16 @@ def course_evidence(*, user, indicators) -> list[EvidenceItem]:
     if not wanted or user is None or not user.is_authenticated:
         return []
     items = []
-    for enrolment in (
+    enrolments = list(
         Enrolment.objects.completed()
         .filter(user=user, course__indicators__code__in=wanted)
         .select_related("course")
         .prefetch_related("course__indicators")
         .distinct()
         .order_by("-completed_at")
-    ):
+    )
+    urls = localized_urls([e.course for e in enrolments])
+    for enrolment in enrolments:
         for indicator in enrolment.course.indicators.all():
             if indicator.code in wanted:
                 items.append(
@@ -64,7 +66,7 @@ def course_evidence(*, user, indicators) -> list[EvidenceItem]:
                         indicator_code=indicator.code,
                         kind=str(_("completed course")),
                         title=enrolment.course.display_title,
-                        url=enrolment.course.url or "",
+                        url=urls[enrolment.course_id],
                         date=enrolment.completed_at.date() if enrolment.completed_at else None,
                     )
                 )

@@ -111,3 +111,22 @@ def test_a_course_is_recommended_once_in_the_readers_language(starter, school):
     recommended = [r for r in items if "questioning-and-classroom-talk" in r.url]
     assert [r.url for r in recommended] == ["/zh-hant/courses/questioning-and-classroom-talk/"]
     assert recommended[0].title == "提問與課堂對話：從自己的課堂錄影中學習"
+
+
+def test_in_chinese_a_completed_course_as_evidence_links_to_the_chinese_page(starter, school):
+    from django.utils import translation
+
+    from courses.models import UnitCompletion
+    from courses.recommendations import course_evidence
+    from courses.services import complete_course_if_done, enrol
+
+    teacher = member("teacher", school)
+    course = starter[TALK]
+    enrolment = enrol(user=teacher, course=course)
+    for unit in units_of(course):
+        UnitCompletion.objects.create(enrolment=enrolment, unit=unit)
+    complete_course_if_done(enrolment=enrolment)
+    with translation.override("zh-hant"):
+        items = course_evidence(user=teacher, indicators=list(course.indicators.all()))
+    assert items
+    assert {item.url for item in items} == {"/zh-hant/courses/questioning-and-classroom-talk/"}
